@@ -1,0 +1,93 @@
+package org.ihcblotquant.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ihcblotquant.core.CancelledException;
+import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.core.Version;
+
+/** Entry point of the {@code ihcq} command line. */
+public final class Main {
+
+    private Main() {
+    }
+
+    /** The sub-commands, in the order the help lists them. */
+    static Map<String, CliCommand> commands() {
+        Map<String, CliCommand> m = new LinkedHashMap<>();
+        for (CliCommand c : Arrays.<CliCommand>asList(
+                )) {
+            m.put(c.name(), c);
+        }
+        return m;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line and returns the exit code (for tests and for {@link #main}). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, CliCommand> commands = commands();
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            if (args.length > 1 && commands.containsKey(args[1])) {
+                out.print(commands.get(args[1]).help());
+                return CliCommand.OK;
+            }
+            out.print(help(commands));
+            return args.length == 0 ? CliCommand.USAGE : CliCommand.OK;
+        }
+        if (args[0].equals("--version")) {
+            out.println(Version.toolAndVersion());
+            return CliCommand.OK;
+        }
+        CliCommand cmd = commands.get(args[0]);
+        if (cmd == null) {
+            err.println("ihcq: unknown command '" + args[0] + "' (see ihcq --help)");
+            return CliCommand.USAGE;
+        }
+        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.print(cmd.help());
+            return CliCommand.OK;
+        }
+        try {
+            return cmd.run(rest, out, err);
+        } catch (UsageException e) {
+            err.println("ihcq " + cmd.name() + ": " + e.getMessage());
+            err.println("see: ihcq " + cmd.name() + " --help");
+            return CliCommand.USAGE;
+        } catch (InputException e) {
+            err.println("ihcq " + cmd.name() + ": error: " + e.getMessage());
+            return CliCommand.FAILED;
+        } catch (CancelledException e) {
+            err.println("ihcq " + cmd.name() + ": cancelled");
+            return CliCommand.FAILED;
+        } catch (OutOfMemoryError e) {
+            err.println("ihcq " + cmd.name() + ": error: out of memory; raise the heap, e.g. JAVA_OPTS=-Xmx16g");
+            return CliCommand.FAILED;
+        } catch (Exception e) {
+            err.println("ihcq " + cmd.name() + ": error: " + e);
+            e.printStackTrace(err);
+            return CliCommand.FAILED;
+        }
+    }
+
+    static String help(Map<String, CliCommand> commands) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(Version.toolAndVersion()).append(": IHC scoring, blot densitometry and statistics.\n\n");
+        sb.append("Usage: ihcq COMMAND [options]    (ihcq COMMAND --help for its options)\n\nCommands:\n");
+        for (CliCommand c : commands.values()) {
+            sb.append(String.format("  %-12s %s%n", c.name(), c.summary()));
+        }
+        sb.append("\nOptions:\n  --help       this text\n  --version    print the version\n");
+        sb.append("\nEnvironment: JAVA_OPTS is passed to the JVM (e.g. JAVA_OPTS=-Xmx16g for large images).\n");
+        sb.append("Exit codes: 0 done; 1 nothing could be processed or the work failed; 2 invalid options.\n");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,346 @@
+package org.ihcblotquant.io;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import ij.ImagePlus;
+import ij.io.FileInfo;
+import ij.io.FileOpener;
+import ij.io.TiffDecoder;
+import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
+import ij.process.ImageProcessor;
+import ij.process.ShortProcessor;
+
+import org.ihcblotquant.core.InputException;
+
+/**
+ * Reads image files at native depth without any ImageJ GUI: TIFF through ImageJ's decoder
+ * (8/16/32-bit grey and RGB), PNG/JPEG/BMP/GIF through javax.imageio. Every failure is an
+ * {@link InputException} naming the file and the problem (missing, empty, truncated, corrupt,
+ * tiled whole-slide TIFF, unsupported layout).
+ */
+public final class ImageFiles {
+
+    /** File name endings treated as images when a folder is scanned. */
+    public static final List<String> EXTENSIONS = Collections.unmodifiableList(
+            Arrays.asList("tif", "tiff", "png", "jpg", "jpeg", "bmp", "gif"));
+
+    private ImageFiles() {
+    }
+
+    public static boolean isImageName(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = n.lastIndexOf('.');
+        return dot > 0 && !n.startsWith(".") && EXTENSIONS.contains(n.substring(dot + 1));
+    }
+
+    /**
+     * Expands files and folders (recursively, sorted by path) into image files. A folder without
+     * images, or a path that does not exist, is an {@link InputException}.
+     */
+    public static List<Path> expand(List<Path> inputs) {
+        List<Path> out = new ArrayList<>();
+        for (Path in : inputs) {
+            if (Files.isDirectory(in)) {
+                List<Path> found;
+                try (Stream<Path> s = Files.walk(in)) {
+                    found = s.filter(Files::isRegularFile).filter(ImageFiles::isImageName).sorted()
+                            .collect(Collectors.toList());
+                } catch (IOException e) {
+                    throw new InputException(in + ": cannot list folder (" + e.getMessage() + ")", e);
+                }
+                if (found.isEmpty()) {
+                    throw new InputException(in + ": folder contains no images (" + String.join(", ", EXTENSIONS)
+                            + ")");
+                }
+                out.addAll(found);
+            } else if (Files.exists(in)) {
+                out.add(in);
+            } else {
+                throw new InputException(in + ": no such file or folder");
+            }
+        }
+        return out;
+    }
+
+    /** Reads one image. */
+    public static LoadedImage read(Path file) {
+        if (!Files.exists(file)) {
+            throw new InputException(file + ": file not found");
+        }
+        if (Files.isDirectory(file)) {
+            throw new InputException(file + ": is a folder, not an image");
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        if (size == 0) {
+            throw new InputException(file + ": empty file (0 bytes)");
+        }
+        byte[] magic = readMagic(file);
+        if (isTiff(magic)) {
+            return readTiff(file, size);
+        }
+        return readWithImageIo(file);
+    }
+
+    private static byte[] readMagic(Path file) {
+        byte[] b = new byte[8];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            int n = in.read(b);
+            return n < 0 ? new byte[0] : Arrays.copyOf(b, n);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static boolean isTiff(byte[] m) {
+        return m.length >= 4 && ((m[0] == 'I' && m[1] == 'I' && m[2] == 42 && m[3] == 0)
+                || (m[0] == 'M' && m[1] == 'M' && m[2] == 0 && m[3] == 42));
+    }
+
+    private static LoadedImage readTiff(Path file, long size) {
+        Path abs = file.toAbsolutePath();
+        String dir = abs.getParent().toString() + java.io.File.separator;
+        FileInfo[] info;
+        try {
+            info = new TiffDecoder(dir, abs.getFileName().toString()).getTiffInfo();
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage().replace('\n', ' ');
+            if (msg.toLowerCase(Locale.ROOT).contains("tiled")) {
+                throw new InputException(file + ": tiled TIFF (whole-slide or pyramid image); "
+                        + "the plain TIFF reader cannot open it: export a region as a plain TIFF", e);
+            }
+            throw new InputException(file + ": corrupt or unsupported TIFF (" + msg + ")", e);
+        } catch (RuntimeException e) {
+            throw new InputException(file + ": corrupt TIFF (" + e + ")", e);
+        }
+        if (info == null || info.length == 0) {
+            throw new InputException(file + ": corrupt TIFF (no image directory)");
+        }
+        FileInfo fi = info[0];
+        if (fi.width <= 0 || fi.height <= 0) {
+            throw new InputException(file + ": corrupt TIFF (image size " + fi.width + "x" + fi.height + ")");
+        }
+        checkTiffComplete(file, fi, size);
+        List<String> notes = new ArrayList<>();
+        int pages = fi.nImages > 1 ? fi.nImages : info.length;
+        if (pages > 1) {
+            notes.add("first of " + pages + " pages used");
+            fi.nImages = 1;
+        }
+        ImagePlus imp;
+        try {
+            imp = new FileOpener(fi).openImage();
+        } catch (RuntimeException e) {
+            throw new InputException(file + ": corrupt TIFF (" + e + ")", e);
+        }
+        if (imp == null) {
+            throw new InputException(file + ": unsupported TIFF layout (file type " + fi.fileType + ")");
+        }
+        ImageProcessor ip = imp.getStack().getProcessor(1);
+        if (imp.getStackSize() > 1 && imp.getBitDepth() != 24) {
+            if (imp.getStackSize() == 3 && (imp.isComposite() || fi.samplesPerPixel == 3)) {
+                ip = mergeToRgb(imp, notes);
+            } else if (!notes.stream().anyMatch(n -> n.startsWith("first of"))) {
+                notes.add("first of " + imp.getStackSize() + " planes used");
+            }
+        }
+        return new LoadedImage(file, ip, "tiff", fi.compression == FileInfo.JPEG, null, notes);
+    }
+
+    /** A 48-bit RGB TIFF opens as three 16-bit planes; scale each to 8 bits for colour work. */
+    private static ImageProcessor mergeToRgb(ImagePlus imp, List<String> notes) {
+        int w = imp.getWidth();
+        int h = imp.getHeight();
+        int max = imp.getBitDepth() == 16 ? 65535 : 255;
+        int[] rgb = new int[w * h];
+        for (int c = 0; c < 3; c++) {
+            ImageProcessor p = imp.getStack().getProcessor(c + 1);
+            for (int i = 0; i < rgb.length; i++) {
+                int v = (int) Math.round(p.getf(i) * 255.0 / max);
+                v = Math.max(0, Math.min(255, v));
+                rgb[i] |= v << (16 - 8 * c);
+            }
+        }
+        notes.add("16-bit per channel colour reduced to 8-bit");
+        return new ColorProcessor(w, h, rgb);
+    }
+
+    private static void checkTiffComplete(Path file, FileInfo fi, long size) {
+        long end;
+        if (fi.stripOffsets != null && fi.stripLengths != null && fi.stripOffsets.length > 0
+                && fi.stripLengths.length == fi.stripOffsets.length) {
+            end = 0;
+            for (int i = 0; i < fi.stripOffsets.length; i++) {
+                end = Math.max(end, (fi.stripOffsets[i] & 0xffffffffL) + (fi.stripLengths[i] & 0xffffffffL));
+            }
+        } else {
+            end = fi.getOffset() + (long) fi.width * fi.height * Math.max(1, fi.getBytesPerPixel());
+        }
+        if (end > size) {
+            throw new InputException(file + ": truncated TIFF (pixel data needs " + end + " bytes, file has "
+                    + size + ")");
+        }
+    }
+
+    private static LoadedImage readWithImageIo(Path file) {
+        BufferedImage img;
+        String format;
+        List<String> warnings = new ArrayList<>();
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                throw new InputException(file + ": cannot open");
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new InputException(file + ": not a supported image format (" + String.join(", ", EXTENSIONS)
+                        + ") or corrupt");
+            }
+            ImageReader reader = readers.next();
+            try {
+                format = reader.getFormatName().toLowerCase(Locale.ROOT);
+                reader.setInput(in, true, true);
+                reader.addIIOReadWarningListener((src, warning) -> warnings.add(warning));
+                img = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (InputException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new InputException(file + ": corrupt or truncated image (" + msg + ")", e);
+        }
+        if (format.equals("jpg")) {
+            format = "jpeg";
+        }
+        for (String w : warnings) {
+            String lw = w.toLowerCase(Locale.ROOT);
+            if (lw.contains("premature") || lw.contains("truncat") || lw.contains("corrupt")) {
+                throw new InputException(file + ": truncated or corrupt " + format + " (" + w + ")");
+            }
+        }
+        if (img.getWidth() <= 0 || img.getHeight() <= 0) {
+            throw new InputException(file + ": image has no pixels");
+        }
+        List<String> notes = new ArrayList<>(warnings);
+        byte[] alpha = null;
+        ColorModel cm = img.getColorModel();
+        if (cm.hasAlpha()) {
+            alpha = alphaOf(img);
+        }
+        ImageProcessor ip = toProcessor(img, cm, notes);
+        return new LoadedImage(file, ip, format, format.equals("jpeg"), alpha, notes);
+    }
+
+    private static byte[] alphaOf(BufferedImage img) {
+        Raster a = img.getAlphaRaster();
+        if (a == null) {
+            return null;
+        }
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int bits = img.getColorModel().getComponentSize(img.getColorModel().getNumComponents() - 1);
+        int shift = Math.max(0, bits - 8);
+        byte[] out = new byte[w * h];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            a.getSamples(0, y, w, 1, 0, row);
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = (byte) (row[x] >> shift);
+            }
+        }
+        return out;
+    }
+
+    private static ImageProcessor toProcessor(BufferedImage img, ColorModel cm, List<String> notes) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int colourComponents = cm.getNumColorComponents();
+        if (cm instanceof IndexColorModel) {
+            IndexColorModel icm = (IndexColorModel) cm;
+            if (isGreyPalette(icm)) {
+                byte[] px = new byte[w * h];
+                Raster r = img.getRaster();
+                int[] row = new int[w];
+                for (int y = 0; y < h; y++) {
+                    r.getSamples(0, y, w, 1, 0, row);
+                    for (int x = 0; x < w; x++) {
+                        px[y * w + x] = (byte) icm.getRed(row[x]);
+                    }
+                }
+                return new ByteProcessor(w, h, px);
+            }
+            return rgb(img);
+        }
+        if (colourComponents == 1) {
+            Raster r = img.getRaster();
+            int bits = cm.getComponentSize(0);
+            int[] row = new int[w];
+            if (bits > 8) {
+                short[] px = new short[w * h];
+                int shift = Math.max(0, bits - 16);
+                for (int y = 0; y < h; y++) {
+                    r.getSamples(0, y, w, 1, 0, row);
+                    for (int x = 0; x < w; x++) {
+                        px[y * w + x] = (short) (row[x] >> shift);
+                    }
+                }
+                return new ShortProcessor(w, h, px, null);
+            }
+            byte[] px = new byte[w * h];
+            for (int y = 0; y < h; y++) {
+                r.getSamples(0, y, w, 1, 0, row);
+                for (int x = 0; x < w; x++) {
+                    px[y * w + x] = (byte) (bits < 8 ? row[x] * 255 / ((1 << bits) - 1) : row[x]);
+                }
+            }
+            return new ByteProcessor(w, h, px);
+        }
+        if (cm.getComponentSize(0) > 8) {
+            notes.add("16-bit per channel colour reduced to 8-bit");
+        }
+        return rgb(img);
+    }
+
+    private static boolean isGreyPalette(IndexColorModel icm) {
+        for (int i = 0; i < icm.getMapSize(); i++) {
+            if (icm.getRed(i) != icm.getGreen(i) || icm.getGreen(i) != icm.getBlue(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ColorProcessor rgb(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] px = img.getRGB(0, 0, w, h, null, 0, w);
+        for (int i = 0; i < px.length; i++) {
+            px[i] &= 0xffffff;
+        }
+        return new ColorProcessor(w, h, px);
+    }
+}
