@@ -21,7 +21,9 @@ public final class Main {
     static Map<String, CliCommand> commands() {
         Map<String, CliCommand> m = new LinkedHashMap<>();
         for (CliCommand c : Arrays.<CliCommand>asList(
-                )) {
+                new IhcCommand(),
+                new DeconvolveCommand(),
+                new BenchCommand())) {
             m.put(c.name(), c);
         }
         return m;

@@ -1,0 +1,131 @@
+package org.ihcblotquant.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.core.ProgressListener;
+import org.ihcblotquant.core.Provenance;
+import org.ihcblotquant.ihc.IhcAnalysis;
+import org.ihcblotquant.ihc.IhcImageResult;
+import org.ihcblotquant.ihc.IhcSettings;
+import org.ihcblotquant.ihc.IhcTables;
+import org.ihcblotquant.io.CsvFormat;
+import org.ihcblotquant.io.ImageFiles;
+import org.ihcblotquant.io.Table;
+
+/** {@code ihcq ihc}: scores images and folders, writes the per-image and per-slide tables. */
+public final class IhcCommand implements CliCommand {
+
+    @Override
+    public String name() {
+        return "ihc";
+    }
+
+    @Override
+    public String summary() {
+        return "score DAB IHC images and folders: mean DAB OD, positive fraction, H-score";
+    }
+
+    @Override
+    public String help() {
+        return "Usage: ihcq ihc [options] INPUT...\n\n"
+                + "Scores brightfield RGB images (files, or folders searched recursively for\n"
+                + String.join("/", ImageFiles.EXTENSIONS) + "). Per image: tissue detection that excludes glass,\n"
+                + "mean DAB OD over tissue, positive fraction, weak/moderate/strong percentages and H-score.\n"
+                + "Per slide: the same, pooling the pixels of all the slide's images.\n\n"
+                + "Options:\n"
+                + StainOptions.HELP
+                + "  --thresholds W,M,S   weak, moderate, strong lower bounds in DAB OD, compared with >=\n"
+                + "                       (default 0.2,0.4,0.6)\n"
+                + "  --tissue-od X|auto   tissue = total OD (sum of channel ODs) >= X; auto (default) sets it\n"
+                + "                       from the glass: median + max(0.06, 2 x (q99.5 - median))\n"
+                + "  --marker NAME        marker name for the tables (default: the scored stain, e.g. DAB)\n"
+                + "  --slide-pattern RE   regular expression on the file name; its first group is the slide id\n"
+                + "                       (default: file name without extension)\n"
+                + "  --out FILE           per-image CSV (default images.csv)\n"
+                + "  --slides FILE        per-slide CSV (default slides.csv beside --out)\n"
+                + "  --quiet              print only the summary line\n\n"
+                + "Settings (vectors, background rule, thresholds, version) are written as '#' lines above\n"
+                + "the header of both CSVs. A file that cannot be scored gets a row whose status starts with\n"
+                + "'error:'; the batch goes on. Exit code 0 when at least one image was scored, 1 when none\n"
+                + "could be, 2 for invalid options.\n";
+    }
+
+    @Override
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        Args a = Args.parse(argv, Args.names("stain", "vectors", "third", "background", "thresholds", "tissue-od",
+                "marker", "slide-pattern", "out", "slides"), Args.names("quiet"));
+        IhcSettings settings = settings(a);
+        if (a.positional().isEmpty()) {
+            throw new UsageException("no INPUT given (image files or folders)");
+        }
+        List<Path> inputs = new ArrayList<>();
+        for (String p : a.positional()) {
+            inputs.add(Paths.get(p));
+        }
+        Path outFile = Paths.get(a.get("out", "images.csv"));
+        Path slidesFile = a.has("slides") ? Paths.get(a.get("slides", null))
+                : outFile.toAbsolutePath().resolveSibling("slides.csv");
+        if (OutputGuard.same(outFile, slidesFile)) {
+            throw new UsageException("--out and --slides name the same file " + outFile);
+        }
+        List<Path> files = ImageFiles.expand(inputs);
+        OutputGuard.checkNotInput(outFile, files, "--out");
+        OutputGuard.checkNotInput(slidesFile, files, "--slides");
+
+        boolean quiet = a.flag("quiet");
+        IhcAnalysis analysis = new IhcAnalysis(settings);
+        List<IhcImageResult> results = new ArrayList<>();
+        for (Path f : files) {
+            IhcImageResult r = analysis.scoreFile(f, ProgressListener.NONE);
+            results.add(r);
+            if (!quiet) {
+                out.println(line(r));
+            }
+        }
+        Provenance prov = Provenance.start("ihcq ihc " + String.join(" ", argv));
+        settings.describe(prov);
+        Table images = IhcTables.images(results).addComments(prov.lines());
+        Table slides = IhcTables.slides(results).addComments(prov.lines());
+        CsvFormat.write(images, outFile);
+        CsvFormat.write(slides, slidesFile);
+        long ok = results.stream().filter(IhcImageResult::isOk).count();
+        out.printf(Locale.ROOT, "%d images, %d scored, %d failed; wrote %s and %s (%d slides)%n", results.size(), ok,
+                results.size() - ok, outFile, slidesFile, slides.rowCount());
+        return ok > 0 ? OK : FAILED;
+    }
+
+    static IhcSettings settings(Args a) {
+        IhcSettings s = IhcSettings.defaults();
+        try {
+            s = s.withVectors(StainOptions.vectors(a)).withThirdRule(StainOptions.third(a))
+                    .withBackground(StainOptions.background(a));
+            if (a.has("thresholds")) {
+                s = s.withThresholds(Args.parseDoubles("--thresholds", a.get("thresholds", null)));
+            }
+            String t = a.get("tissue-od", "auto");
+            if (!t.equalsIgnoreCase("auto")) {
+                s = s.withTissueOd(Args.parseDouble("--tissue-od", t));
+            }
+            s = s.withMarker(a.get("marker", "")).withSlidePattern(a.get("slide-pattern", null));
+        } catch (InputException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return s;
+    }
+
+    static String line(IhcImageResult r) {
+        if (!r.isOk()) {
+            return r.image() + "\t" + r.status();
+        }
+        return String.format(Locale.ROOT, "%s\tslide %s\ttissue %.3f\tDAB mean OD %.4f\tpositive %.3f\tH-score %.1f%s",
+                r.image(), r.slide(), r.counts().tissueFraction(), r.counts().meanChromogen(),
+                r.counts().positiveFraction(), r.counts().hScore(),
+                r.notes().isEmpty() ? "" : "\t(" + String.join("; ", r.notes()) + ")");
+    }
+}

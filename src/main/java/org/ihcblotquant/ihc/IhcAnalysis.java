@@ -1,0 +1,124 @@
+package org.ihcblotquant.ihc;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import ij.process.ColorProcessor;
+
+import org.ihcblotquant.core.CancelledException;
+import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.core.ProgressListener;
+import org.ihcblotquant.io.ImageFiles;
+import org.ihcblotquant.io.LoadedImage;
+import org.ihcblotquant.stain.Background;
+
+/**
+ * Scores images into {@link IhcImageResult}s: one in-memory image, or a list of files where a bad
+ * file becomes a result row with an {@code error:} status and the batch carries on.
+ */
+public final class IhcAnalysis {
+    private final IhcSettings settings;
+    private final IhcScorer scorer;
+
+    public IhcAnalysis(IhcSettings settings) {
+        this.settings = settings;
+        this.scorer = new IhcScorer(settings);
+    }
+
+    public IhcSettings settings() {
+        return settings;
+    }
+
+    public IhcScorer scorer() {
+        return scorer;
+    }
+
+    /**
+     * Scores an RGB image held in memory.
+     *
+     * @param name  image name for the table (file name or window title)
+     * @param mask  null, or non-zero where pixels are analysed (ROI or user mask)
+     */
+    public IhcImageResult score(String name, ColorProcessor cp, byte[] mask, List<String> extraNotes,
+            ProgressListener progress) {
+        boolean[] matched = new boolean[1];
+        String slide = settings.slideOf(name, matched);
+        List<String> notes = new ArrayList<>(extraNotes);
+        if (!matched[0]) {
+            notes.add("slide pattern did not match; slide = file name");
+        }
+        int w = cp.getWidth();
+        int h = cp.getHeight();
+        int[] px = (int[]) cp.getPixels();
+        IhcScorer.Calibration cal = scorer.calibrate(px, w, h);
+        if (cal.background.source() == Background.Source.NO_GLASS_FALLBACK) {
+            notes.add("no glass in the image: background 255 used");
+        }
+        PixelCounts counts = scorer.count(px, w, h, mask, cal, progress);
+        if (counts.analysed == 0) {
+            return new IhcImageResult(name, slide, settings.marker(), "error: empty mask or ROI (no pixel to analyse)",
+                    w, h, cal.background, cal.tissueOd, counts, notes);
+        }
+        if (counts.tissue() == 0) {
+            return new IhcImageResult(name, slide, settings.marker(), String.format(Locale.ROOT,
+                    "error: no tissue detected (no pixel with total OD >= %.3f)", cal.tissueOd), w, h,
+                    cal.background, cal.tissueOd, counts, notes);
+        }
+        return new IhcImageResult(name, slide, settings.marker(), "ok", w, h, cal.background, cal.tissueOd, counts,
+                notes);
+    }
+
+    /** Reads and scores one file; never throws for bad input (the status says what went wrong). */
+    public IhcImageResult scoreFile(Path file, ProgressListener progress) {
+        String name = file.getFileName().toString();
+        String slide = settings.slideOf(name, null);
+        LoadedImage img;
+        try {
+            img = ImageFiles.read(file);
+        } catch (InputException e) {
+            return IhcImageResult.failed(name, slide, settings.marker(), e.getMessage(), 0, 0);
+        } catch (OutOfMemoryError e) {
+            return IhcImageResult.failed(name, slide, settings.marker(),
+                    file + ": too large for memory (raise the heap, e.g. JAVA_OPTS=-Xmx16g)", 0, 0);
+        }
+        if (!img.isRgb()) {
+            return IhcImageResult.failed(name, slide, settings.marker(), file + ": not an RGB colour image ("
+                    + img.bitDepth() + "-bit greyscale); IHC scoring needs a brightfield RGB image",
+                    img.width(), img.height());
+        }
+        List<String> notes = new ArrayList<>(img.notes());
+        try {
+            return score(name, (ColorProcessor) img.processor(), null, notes, progress);
+        } catch (CancelledException e) {
+            throw e;
+        } catch (OutOfMemoryError e) {
+            return IhcImageResult.failed(name, slide, settings.marker(),
+                    file + ": too large for memory (raise the heap, e.g. JAVA_OPTS=-Xmx16g)", img.width(), img.height());
+        }
+    }
+
+    /** Scores files in order; progress runs over the whole list. */
+    public List<IhcImageResult> scoreFiles(List<Path> files, ProgressListener progress) {
+        List<IhcImageResult> out = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            progress.checkCancelled();
+            final int index = i;
+            ProgressListener per = new ProgressListener() {
+                @Override
+                public void progress(double fraction, String message) {
+                    progress.progress((index + fraction) / files.size(), files.get(index).getFileName().toString());
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return progress.isCancelled();
+                }
+            };
+            out.add(scoreFile(files.get(i), per));
+        }
+        progress.progress(1, "done");
+        return out;
+    }
+}

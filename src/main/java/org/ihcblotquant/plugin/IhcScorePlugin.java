@@ -1,0 +1,140 @@
+package org.ihcblotquant.plugin;
+
+import java.awt.Color;
+import java.util.Collections;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.GenericDialog;
+import ij.gui.ImageRoi;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+import ij.plugin.PlugIn;
+import ij.plugin.filter.ThresholdToSelection;
+import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
+import ij.process.ImageProcessor;
+
+import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.core.Provenance;
+import org.ihcblotquant.ihc.IhcAnalysis;
+import org.ihcblotquant.ihc.IhcImageResult;
+import org.ihcblotquant.ihc.IhcScorer;
+import org.ihcblotquant.ihc.IhcSettings;
+import org.ihcblotquant.ihc.IhcTables;
+import org.ihcblotquant.io.Table;
+
+/**
+ * Analyze &gt; IHC Blot Quant &gt; IHC Score: scores the current RGB image (inside its area ROI if
+ * it has one), adds a row to the Results table (columns as in images.csv) and can draw the tissue
+ * outline and positive pixels as an overlay. Macro: {@code run("IHC Score",
+ * "stain=[H DAB] third=[cross product] background=auto thresholds=0.2,0.4,0.6 tissue=auto marker=p-STAT3 show");}
+ */
+public class IhcScorePlugin implements PlugIn {
+    /** Overlay colours of weak, moderate and strong pixels (yellow, orange, red). */
+    static final int[] CLASS_COLOURS = {0, 0xffff00, 0xff9900, 0xff0000};
+
+    @Override
+    public void run(String arg) {
+        ImagePlus imp = IJ.getImage();
+        if (imp == null) {
+            return;
+        }
+        if (imp.getType() != ImagePlus.COLOR_RGB) {
+            IJ.error("IHC Score", imp.getTitle() + ": not an RGB colour image (" + imp.getBitDepth()
+                    + "-bit); IHC scoring needs a brightfield RGB image");
+            return;
+        }
+        GenericDialog gd = new GenericDialog("IHC Score");
+        IhcDialogFields.add(gd);
+        gd.addCheckbox("Show overlay of tissue and positive pixels", false);
+        gd.addCheckbox("Clear Results first", false);
+        gd.showDialog();
+        if (gd.wasCanceled()) {
+            return;
+        }
+        IhcSettings settings;
+        try {
+            settings = IhcDialogFields.read(gd);
+        } catch (InputException e) {
+            IJ.error("IHC Score", e.getMessage());
+            return;
+        }
+        boolean overlay = gd.getNextBoolean();
+        boolean clear = gd.getNextBoolean();
+        ColorProcessor cp = (ColorProcessor) imp.getProcessor();
+        byte[] mask = roiMask(imp);
+        IhcAnalysis analysis = new IhcAnalysis(settings);
+        IhcImageResult r = analysis.score(imp.getTitle(), cp, mask, Collections.<String>emptyList(), new IjProgress());
+        Table t = IhcTables.images(Collections.singletonList(r));
+        ij.measure.ResultsTable rt = ij.measure.ResultsTable.getResultsTable();
+        if (clear) {
+            rt.reset();
+        }
+        ResultsTables.append(rt, t);
+        rt.show("Results");
+        Provenance p = Provenance.start("IHC Score");
+        settings.describe(p);
+        imp.setProperty("IHC Blot Quant settings", String.join("\n", p.lines()));
+        if (!r.isOk()) {
+            IJ.log(imp.getTitle() + ": " + r.status());
+        }
+        if (overlay) {
+            IhcScorer.Calibration cal = analysis.scorer().calibrate((int[]) cp.getPixels(), cp.getWidth(), cp.getHeight());
+            byte[] classes = analysis.scorer().classify((int[]) cp.getPixels(), cp.getWidth(), cp.getHeight(), mask, cal);
+            imp.setOverlay(overlay(classes, cp.getWidth(), cp.getHeight()));
+        }
+    }
+
+    /** Full-size mask of the image's area ROI, or null when it has none. */
+    static byte[] roiMask(ImagePlus imp) {
+        Roi roi = imp.getRoi();
+        if (roi == null || !roi.isArea()) {
+            return null;
+        }
+        int w = imp.getWidth();
+        int h = imp.getHeight();
+        byte[] mask = new byte[w * h];
+        java.awt.Rectangle b = roi.getBounds();
+        ImageProcessor m = roi.getMask();
+        for (int y = Math.max(0, b.y); y < Math.min(h, b.y + b.height); y++) {
+            for (int x = Math.max(0, b.x); x < Math.min(w, b.x + b.width); x++) {
+                if (m == null || m.get(x - b.x, y - b.y) != 0) {
+                    mask[y * w + x] = 1;
+                }
+            }
+        }
+        return mask;
+    }
+
+    /** Positive pixels coloured by class (semi-transparent) and the tissue outline in cyan. */
+    static Overlay overlay(byte[] classes, int w, int h) {
+        int[] argb = new int[w * h];
+        byte[] tissue = new byte[w * h];
+        for (int i = 0; i < classes.length; i++) {
+            int c = classes[i];
+            if (c >= 0) {
+                tissue[i] = (byte) 255;
+            }
+            if (c > 0) {
+                argb[i] = CLASS_COLOURS[c];
+            }
+        }
+        ColorProcessor colours = new ColorProcessor(w, h, argb);
+        ImageRoi positives = new ImageRoi(0, 0, colours);
+        positives.setZeroTransparent(true);
+        positives.setOpacity(0.5);
+        positives.setName("positive pixels (yellow weak, orange moderate, red strong)");
+        Overlay o = new Overlay();
+        o.add(positives);
+        ByteProcessor t = new ByteProcessor(w, h, tissue);
+        t.setThreshold(255, 255, ImageProcessor.NO_LUT_UPDATE);
+        Roi outline = new ThresholdToSelection().convert(t);
+        if (outline != null) {
+            outline.setStrokeColor(Color.CYAN);
+            outline.setName("tissue");
+            o.add(outline);
+        }
+        return o;
+    }
+}

@@ -1,0 +1,82 @@
+package org.ihcblotquant.stain;
+
+import java.util.Locale;
+
+import org.ihcblotquant.core.InputException;
+
+/**
+ * What the user asked for as background: {@code auto} (estimate from glass, 255 when there is
+ * none), {@code white} (255) or given {@code R,G,B}.
+ */
+public final class BackgroundRule {
+    private final boolean auto;
+    private final Background fixed;
+
+    private BackgroundRule(boolean auto, Background fixed) {
+        this.auto = auto;
+        this.fixed = fixed;
+    }
+
+    public static BackgroundRule auto() {
+        return new BackgroundRule(true, null);
+    }
+
+    public static BackgroundRule white() {
+        return new BackgroundRule(false, Background.white());
+    }
+
+    public static BackgroundRule given(double r, double g, double b) {
+        for (double v : new double[] {r, g, b}) {
+            if (!(v >= 1 && v <= 255)) {
+                throw new InputException(String.format(Locale.ROOT,
+                        "--background: %s is outside 1..255 (channel values of bare glass)", fmt(v)));
+            }
+        }
+        return new BackgroundRule(false, new Background(r, g, b, Background.Source.GIVEN));
+    }
+
+    /** Parses {@code auto}, {@code white} or {@code R,G,B}. */
+    public static BackgroundRule parse(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("auto")) {
+            return auto();
+        }
+        if (t.equals("white") || t.equals("255")) {
+            return white();
+        }
+        String[] p = t.split(",");
+        if (p.length != 3) {
+            throw new InputException("--background: '" + s + "' is not auto, white or R,G,B");
+        }
+        double[] v = new double[3];
+        for (int i = 0; i < 3; i++) {
+            try {
+                v[i] = Double.parseDouble(p[i].trim());
+            } catch (NumberFormatException e) {
+                throw new InputException("--background: '" + p[i].trim() + "' is not a number");
+            }
+        }
+        return given(v[0], v[1], v[2]);
+    }
+
+    public boolean isAuto() {
+        return auto;
+    }
+
+    /** The background for an image: estimated from its glass when auto, else the fixed one. */
+    public Background resolve(GlassSurvey survey) {
+        return auto ? survey.background() : fixed;
+    }
+
+    @Override
+    public String toString() {
+        if (auto) {
+            return "auto (glass estimate; 255 when no glass)";
+        }
+        return fixed.source() == Background.Source.WHITE ? "white (255,255,255)" : "given " + fixed;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%g", v);
+    }
+}

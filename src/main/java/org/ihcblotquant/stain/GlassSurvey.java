@@ -1,0 +1,92 @@
+package org.ihcblotquant.stain;
+
+import java.util.Arrays;
+
+/**
+ * The glass found in an image by {@link BackgroundEstimator}: its colour and where it is
+ * (interior blocks of 8x8 samples), so that tissue detection can learn how much optical density glass
+ * itself shows under a chosen background (noise, or a grey cast when I0 is fixed at 255).
+ */
+public final class GlassSurvey {
+    private final int[] rgb;
+    private final int width;
+    private final boolean found;
+    private final double r;
+    private final double g;
+    private final double b;
+    private final int[] blockX;
+    private final int[] blockY;
+    private final int step;
+
+    GlassSurvey(int[] rgb, int width, double r, double g, double b, int[] blockX, int[] blockY, int step) {
+        this.rgb = rgb;
+        this.width = width;
+        this.found = true;
+        this.r = r;
+        this.g = g;
+        this.b = b;
+        this.blockX = blockX;
+        this.blockY = blockY;
+        this.step = step;
+    }
+
+    private GlassSurvey(int[] rgb, int width) {
+        this.rgb = rgb;
+        this.width = width;
+        this.found = false;
+        this.r = 255;
+        this.g = 255;
+        this.b = 255;
+        this.blockX = new int[0];
+        this.blockY = new int[0];
+        this.step = 1;
+    }
+
+    static GlassSurvey none(int[] rgb, int width) {
+        return new GlassSurvey(rgb, width);
+    }
+
+    public boolean foundGlass() {
+        return found;
+    }
+
+    /** Glass colour as background, or 255 marked as the no-glass fallback. */
+    public Background background() {
+        return found ? new Background(r, g, b, Background.Source.GLASS)
+                : new Background(255, 255, 255, Background.Source.NO_GLASS_FALLBACK);
+    }
+
+    /** Number of interior glass blocks used. */
+    public int blocks() {
+        return blockX.length;
+    }
+
+    /**
+     * Quantiles of the total OD (sum over channels) of glass pixels under {@code background}:
+     * {@code [median, q995]}, from at most ~200 000 pixels; null when no glass was found.
+     */
+    public double[] totalOdQuantiles(Background background) {
+        if (!found) {
+            return null;
+        }
+        double[] tr = OpticalDensity.table(background.r());
+        double[] tg = OpticalDensity.table(background.g());
+        double[] tb = OpticalDensity.table(background.b());
+        int per = BackgroundEstimator.BLOCK * BackgroundEstimator.BLOCK;
+        int stride = Math.max(1, (int) ((long) blockX.length * per / 200_000L));
+        float[] v = new float[(blockX.length / stride + 1) * per];
+        int n = 0;
+        for (int k = 0; k < blockX.length; k += stride) {
+            int span = BackgroundEstimator.BLOCK * step;
+            for (int y = blockY[k]; y < blockY[k] + span; y += step) {
+                for (int x = blockX[k]; x < blockX[k] + span; x += step) {
+                    int p = rgb[y * width + x];
+                    v[n++] = (float) (tr[(p >> 16) & 0xff] + tg[(p >> 8) & 0xff] + tb[p & 0xff]);
+                }
+            }
+        }
+        float[] s = Arrays.copyOf(v, n);
+        Arrays.sort(s);
+        return new double[] {s[n / 2], s[Math.min(n - 1, (int) Math.ceil(0.995 * n) - 1)]};
+    }
+}
