@@ -21,9 +21,11 @@ public final class Main {
     static Map<String, CliCommand> commands() {
         Map<String, CliCommand> m = new LinkedHashMap<>();
         for (CliCommand c : Arrays.<CliCommand>asList(
+                new DemoCommand(),
                 new IhcCommand(),
                 new DeconvolveCommand(),
-                new BenchCommand())) {
+                new BenchCommand(),
+                new ExamplesCommand())) {
             m.put(c.name(), c);
         }
         return m;
