@@ -120,6 +120,37 @@ public final class ImageFiles {
                 || (m[0] == 'M' && m[1] == 'M' && m[2] == 0 && m[3] == 42));
     }
 
+    /**
+     * True when the first image directory of a classic TIFF has a TileWidth tag (322): whole-slide
+     * and pyramid files, which ImageJ's decoder cannot read.
+     */
+    static boolean isTiled(Path file, byte[] magic) {
+        if (magic.length < 4 || magic[2] + magic[3] != 42) {
+            return false;
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8);
+            b.order(magic[0] == 'I' ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
+            ch.read(b, 4);
+            long ifd = b.getInt(0) & 0xffffffffL;
+            java.nio.ByteBuffer n = java.nio.ByteBuffer.allocate(2).order(b.order());
+            if (ch.read(n, ifd) < 2) {
+                return false;
+            }
+            int entries = n.getShort(0) & 0xffff;
+            java.nio.ByteBuffer e = java.nio.ByteBuffer.allocate(entries * 12).order(b.order());
+            ch.read(e, ifd + 2);
+            for (int i = 0; i < entries && (i + 1) * 12 <= e.position(); i++) {
+                if ((e.getShort(i * 12) & 0xffff) == 322) {
+                    return true;
+                }
+            }
+        } catch (IOException | RuntimeException ex) {
+            return false;
+        }
+        return false;
+    }
+
     private static LoadedImage readTiff(Path file, long size) {
         Path abs = file.toAbsolutePath();
         String dir = abs.getParent().toString() + java.io.File.separator;
@@ -128,9 +159,10 @@ public final class ImageFiles {
             info = new TiffDecoder(dir, abs.getFileName().toString()).getTiffInfo();
         } catch (IOException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage().replace('\n', ' ');
-            if (msg.toLowerCase(Locale.ROOT).contains("tiled")) {
-                throw new InputException(file + ": tiled TIFF (whole-slide or pyramid image); "
-                        + "the plain TIFF reader cannot open it: export a region as a plain TIFF", e);
+            if (msg.toLowerCase(Locale.ROOT).contains("tiled") || isTiled(file, readMagic(file))) {
+                throw new InputException(file + ": tiled TIFF (whole-slide or pyramid image, " + msg + "); "
+                        + "not readable here: open it in Fiji with Bio-Formats and export fields or a region "
+                        + "as plain TIFF or PNG", e);
             }
             throw new InputException(file + ": corrupt or unsupported TIFF (" + msg + ")", e);
         } catch (RuntimeException e) {
