@@ -89,6 +89,9 @@ public final class IhcAnalysis {
                     img.width(), img.height());
         }
         List<String> notes = new ArrayList<>(img.notes());
+        if (img.isLossy()) {
+            notes.add("lossy JPEG input");
+        }
         try {
             return score(name, (ColorProcessor) img.processor(), null, notes, progress);
         } catch (CancelledException e) {

@@ -176,6 +176,7 @@ public final class ImageFiles {
             throw new InputException(file + ": corrupt TIFF (image size " + fi.width + "x" + fi.height + ")");
         }
         checkTiffComplete(file, fi, size);
+        checkFitsInMemory(file, fi.width, fi.height);
         List<String> notes = new ArrayList<>();
         int pages = fi.nImages > 1 ? fi.nImages : info.length;
         if (pages > 1) {
@@ -220,6 +221,22 @@ public final class ImageFiles {
         return new ColorProcessor(w, h, rgb);
     }
 
+    /**
+     * Refuses images whose pixels (decoded, plus a working copy) would not fit in the free heap,
+     * before decoding starts: a clear message instead of an OutOfMemoryError mid-batch.
+     */
+    static void checkFitsInMemory(Path file, long width, long height) {
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long need = width * height * 4L * 2L;
+        if (need > free) {
+            throw new InputException(String.format(Locale.ROOT,
+                    "%s: too large for memory (%dx%d needs about %d MB, %d MB of heap free); "
+                            + "raise the heap, e.g. JAVA_OPTS=-Xmx%dg", file, width, height, need >> 20, free >> 20,
+                    Math.max(2, (need * 2 >> 30) + 1)));
+        }
+    }
+
     private static void checkTiffComplete(Path file, FileInfo fi, long size) {
         long end;
         if (fi.stripOffsets != null && fi.stripLengths != null && fi.stripOffsets.length > 0
@@ -255,6 +272,7 @@ public final class ImageFiles {
                 format = reader.getFormatName().toLowerCase(Locale.ROOT);
                 reader.setInput(in, true, true);
                 reader.addIIOReadWarningListener((src, warning) -> warnings.add(warning));
+                checkFitsInMemory(file, reader.getWidth(0), reader.getHeight(0));
                 img = reader.read(0);
             } finally {
                 reader.dispose();
