@@ -13,8 +13,9 @@ import java.util.Arrays;
  * ("interior" blocks), which drops flat spots inside tissue. With fewer than 4 interior blocks, or
  * fewer than 0.2 % of all blocks, the image has no glass and the estimate falls back to 255 (the
  * result says so). Otherwise I0 per channel is the median block mean of the interior blocks in the
- * brightest common cluster (within 6 levels of the brightness mode). Large images are surveyed
- * on a sparse grid (about 2 million samples), which keeps the survey a small part of scoring.</p>
+ * brightest common cluster (within 6 levels of the brightness mode). Fields above 1 MP are
+ * sampled every other pixel, images above 4 MP on a sparse grid (about a million samples), which
+ * keeps the survey a small part of scoring.</p>
  */
 public final class BackgroundEstimator {
     static final int BLOCK = 8;
@@ -35,7 +36,7 @@ public final class BackgroundEstimator {
     /** Looks for glass; the survey is empty when the image shows none. */
     public static GlassSurvey survey(int[] rgb, int width, int height) {
         Glass g = findGlass(rgb, width, height);
-        return g == null ? GlassSurvey.none(rgb, width) : new GlassSurvey(rgb, width, g.r, g.g, g.b, g.blockX, g.blockY, g.step);
+        return g == null ? GlassSurvey.none(rgb, width) : new GlassSurvey(rgb, width, g.r, g.g, g.b, g.blockX, g.blockY, g.step, g.span);
     }
 
     /** Glass blocks found: the estimate and the interior block positions (for noise statistics). */
@@ -46,13 +47,27 @@ public final class BackgroundEstimator {
         int[] blockX;
         int[] blockY;
         int step;
+        int span;
     }
 
     private static Glass findGlass(int[] rgb, int width, int height) {
-        // Large images are surveyed on a sparse grid: pixel step s, so a "block" covers 8s x 8s
-        // pixels but still has 64 samples. About 2 million samples decide the glass colour.
-        int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) width * height / 2_000_000.0)));
-        int span = BLOCK * step;
+        // Blocks are 8x8 pixels up to 4 MP (every pixel sampled up to 1 MP, every other one in each
+        // direction above), so the flatness test works at the same scale on ordinary fields. Larger
+        // images are surveyed on a sparse grid: pixel step s, blocks of 8s x 8s pixels with 64
+        // samples; about a million samples decide the glass colour.
+        long pixels = (long) width * height;
+        int step;
+        int span;
+        if (pixels <= 1_000_000L) {
+            step = 1;
+            span = BLOCK;
+        } else if (pixels <= 4_000_000L) {
+            step = 2;
+            span = BLOCK;
+        } else {
+            step = (int) Math.ceil(Math.sqrt(pixels / 1_000_000.0));
+            span = BLOCK * step;
+        }
         int gw = width / span;
         int gh = height / span;
         if (gw < 3 || gh < 3) {
@@ -64,10 +79,11 @@ public final class BackgroundEstimator {
         boolean[] glass = new boolean[gw * gh];
         java.util.stream.IntStream.range(0, gh).parallel().forEach(by -> {
             for (int bx = 0; bx < gw; bx++) {
-                double sr = 0;
-                double sg = 0;
-                double sb = 0;
-                double s2 = 0;
+                // integer sums: at most 64 samples of at most 765^2 fit an int
+                int sr = 0;
+                int sg = 0;
+                int sb = 0;
+                int s2 = 0;
                 int n = 0;
                 for (int y = by * span; y < by * span + span; y += step) {
                     int row = y * width;
@@ -79,22 +95,23 @@ public final class BackgroundEstimator {
                         sr += r;
                         sg += g;
                         sb += b;
-                        double m = (r + g + b) / 3.0;
-                        s2 += m * m;
+                        int m3 = r + g + b;
+                        s2 += m3 * m3;
                         n++;
                     }
                 }
-                sr /= n;
-                sg /= n;
-                sb /= n;
-                double mean = (sr + sg + sb) / 3;
-                double sd = Math.sqrt(Math.max(0, s2 / n - mean * mean));
-                double min = Math.min(sr, Math.min(sg, sb));
-                double max = Math.max(sr, Math.max(sg, sb));
+                double mr = sr / (double) n;
+                double mg = sg / (double) n;
+                double mb = sb / (double) n;
+                double mean3 = (sr + sg + sb) / (double) n;
+                // SD of the brightness (r+g+b)/3
+                double sd = Math.sqrt(Math.max(0, s2 / (double) n - mean3 * mean3)) / 3;
+                double min = Math.min(mr, Math.min(mg, mb));
+                double max = Math.max(mr, Math.max(mg, mb));
                 int i = by * gw + bx;
-                meanR[i] = (float) sr;
-                meanG[i] = (float) sg;
-                meanB[i] = (float) sb;
+                meanR[i] = (float) mr;
+                meanG[i] = (float) mg;
+                meanB[i] = (float) mb;
                 glass[i] = min >= MIN_CHANNEL && max - min <= MAX_SPREAD && sd <= MAX_SD;
             }
         });
@@ -151,6 +168,7 @@ public final class BackgroundEstimator {
         g.blockX = Arrays.copyOf(xs, k);
         g.blockY = Arrays.copyOf(ys, k);
         g.step = step;
+        g.span = span;
         return g;
     }
 

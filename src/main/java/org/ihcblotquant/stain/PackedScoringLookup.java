@@ -19,9 +19,13 @@ public final class PackedScoringLookup {
     static final int OFFSET = 1 << 15;
     static final double MIN_SCALE = 2000;
 
+    /** Chromogen fields are below this value (three channel contributions of at most 2^16 each). */
+    public static final int CHROMOGEN_RANGE = 3 * 2 * OFFSET;
+
     private final long[] r = new long[256];
     private final long[] g = new long[256];
     private final long[] b = new long[256];
+    private final long[] redGreen = new long[65536];
     private final double scale;
 
     private PackedScoringLookup(double scale) {
@@ -55,7 +59,18 @@ public final class PackedScoringLookup {
                 tables[c][v] = (total << (2 * FIELD_BITS)) | (chrom << FIELD_BITS) | count;
             }
         }
+        // red and green together: one read for two channels (512 KB, stays in the L2 cache)
+        for (int rv = 0; rv < 256; rv++) {
+            for (int gv = 0; gv < 256; gv++) {
+                p.redGreen[(rv << 8) | gv] = p.r[rv] + p.g[gv];
+            }
+        }
         return p;
+    }
+
+    /** Sum of the red and green entries, indexed by {@code (r << 8) | g}, i.e. {@code (rgb >>> 8) & 0xffff}. */
+    public long[] redGreen() {
+        return redGreen;
     }
 
     public long[] red() {

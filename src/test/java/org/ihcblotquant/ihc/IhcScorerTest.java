@@ -101,6 +101,50 @@ class IhcScorerTest {
         assertEquals(Arrays.toString(c.classes), Arrays.toString(n));
     }
 
+    /**
+     * Nearly collinear user vectors make the inverse too large for the packed tables; the scorer
+     * then takes the fixed-point path. Both paths implement one definition: same classes on the
+     * same image (up to pixels within table resolution of a threshold).
+     */
+    @Test
+    void fallbackPathAgreesWithPackedPath() {
+        StainVectors wide = StainVectors.parse("H:0.65,0.70,0.29;DAB:0.27,0.57,0.78");
+        StainVectors close = StainVectors.parse("H:0.65,0.70,0.29;DAB:0.60,0.72,0.36");
+        SyntheticIhc.Sample s = new SyntheticIhc().size(300, 200).seed(12).generate();
+        int[] px = (int[]) s.image.getPixels();
+        for (StainVectors v : new StainVectors[] {wide, close}) {
+            IhcScorer scorer = new IhcScorer(IhcSettings.defaults().withVectors(v));
+            IhcScorer.Calibration cal = scorer.calibrate(px, 300, 200);
+            assertEquals(v == close, cal.packed == null, "which path is taken");
+            PixelCounts c = scorer.count(px, 300, 200, null, cal, ProgressListener.NONE);
+            // oracle: per-pixel float unmixing with the calibration's background and threshold
+            StainMatrix m = StainMatrix.of(v, ThirdStainRule.CROSS_PRODUCT);
+            long[] classes = new long[4];
+            double sum = 0;
+            for (int p : px) {
+                double[] od = new double[3];
+                double total = 0;
+                for (int ch = 0; ch < 3; ch++) {
+                    od[ch] = org.ihcblotquant.stain.OpticalDensity.of((p >> (16 - 8 * ch)) & 0xff,
+                            cal.background.channel(ch));
+                    total += od[ch];
+                }
+                if (total < cal.tissueOd) {
+                    continue;
+                }
+                double d = m.unmix(od[0], od[1], od[2])[1];
+                sum += d;
+                classes[d >= 0.6 ? 3 : d >= 0.4 ? 2 : d >= 0.2 ? 1 : 0]++;
+            }
+            long n = classes[0] + classes[1] + classes[2] + classes[3];
+            assertEquals(n, c.tissue(), n * 0.002 + 2, "tissue pixels");
+            for (int k = 0; k < 4; k++) {
+                assertEquals(classes[k], c.classes[k], n * 0.002 + 2, "class " + k + " for " + v);
+            }
+            assertEquals(sum / n, c.meanChromogen(), 1e-3);
+        }
+    }
+
     /** Slides pool pixels: the slide mean is the tissue-weighted mean of image means. */
     @Test
     void slideTablePoolsPixelsNotMeans() {
