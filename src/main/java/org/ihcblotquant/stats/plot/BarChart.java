@@ -111,6 +111,15 @@ public final class BarChart implements PlotFiles.Chart {
                 double my = y.applyAsDouble(d.mean);
                 c.rect(cx - barW / 2, Math.min(my, zeroY), barW, Math.abs(zeroY - my), Palette.tint(col, 0.7), col,
                         1.2);
+            }
+            // individual values, spread deterministically so the figure is reproducible
+            double[] v = comparison.data.values(g);
+            for (int i = 0; i < v.length; i++) {
+                double jitter = ((i * 0.618034) % 1.0 - 0.5) * barW * 0.6;
+                c.circle(cx + jitter, y.applyAsDouble(v[i]), 3.2, Palette.alpha(col, 200), Color.WHITE);
+            }
+            // error bars drawn over the points
+            if (d.n > 0) {
                 double e = err(d);
                 if (e > 0) {
                     double e1 = y.applyAsDouble(d.mean + e);
@@ -119,12 +128,6 @@ public final class BarChart implements PlotFiles.Chart {
                     c.line(cx - barW / 5, e1, cx + barW / 5, e1, Palette.AXIS, 1.3, false);
                     c.line(cx - barW / 5, e2, cx + barW / 5, e2, Palette.AXIS, 1.3, false);
                 }
-            }
-            // individual values, spread deterministically so the figure is reproducible
-            double[] v = comparison.data.values(g);
-            for (int i = 0; i < v.length; i++) {
-                double jitter = ((i * 0.618034) % 1.0 - 0.5) * barW * 0.6;
-                c.circle(cx + jitter, y.applyAsDouble(v[i]), 3.2, Palette.alpha(col, 200), Color.WHITE);
             }
             c.text(d.level, cx, bottom + 18, 12, Canvas.Align.CENTER, false, Palette.TEXT, false);
             c.text("n = " + d.n, cx, bottom + 33, 10, Canvas.Align.CENTER, false, new Color(0x555555), false);

@@ -44,7 +44,7 @@ public final class KaplanMeierChart implements PlotFiles.Chart {
         for (KaplanMeier km : curves) {
             labelW = Math.max(labelW, c.textWidth(km.level, 10.5, false));
         }
-        double left = Math.max(70, labelW + 22);
+        double left = Math.max(70, labelW + 34);
         double right = c.width() - 24;
         double top = title == null || title.isEmpty() ? 20 : 40;
         double riskRows = curves.size();
@@ -57,10 +57,7 @@ public final class KaplanMeierChart implements PlotFiles.Chart {
                 xMax = Math.max(xMax, r.time);
             }
         }
-        if (xMax > ticks[ticks.length - 1]) {
-            ticks = Ticks.niceTicks(0, xMax, 6);
-            xMax = ticks[ticks.length - 1];
-        }
+        // the axis reaches the last follow-up time; ticks stay at the at-risk times
         final double xmax = xMax <= 0 ? 1 : xMax;
         java.util.function.DoubleUnaryOperator x = t -> left + t / xmax * (right - left);
         java.util.function.DoubleUnaryOperator y = s -> bottom - s * (bottom - top);
@@ -79,6 +76,9 @@ public final class KaplanMeierChart implements PlotFiles.Chart {
         c.line(left, bottom, right, bottom, Palette.AXIS, 1.2, false);
         for (double t : ticks) {
             double xx = x.applyAsDouble(t);
+            if (t > xmax) {
+                continue;
+            }
             c.line(xx, bottom, xx, bottom + 5, Palette.AXIS, 1, false);
             c.text(Report.num(t), xx, bottom + 18, 11, Canvas.Align.CENTER, false, Palette.TEXT, false);
         }
@@ -134,7 +134,9 @@ public final class KaplanMeierChart implements PlotFiles.Chart {
             lw = Math.max(lw, c.textWidth(pText, 11, false) - 24);
         }
         double boxX = lx - lw - 34;
-        double boxH = 16 * lines.size() + (pText != null ? 18 : 0) + 8;
+        String bandText = bands ? "shaded: " + Report.num(analysis.confLevel * 100) + "% CI (" + analysis.confType.label
+                + ")" : null;
+        double boxH = 16 * lines.size() + (pText != null ? 18 : 0) + (bandText != null ? 15 : 0) + 8;
         c.rect(boxX, ly - 14, lw + 40, boxH, new Color(255, 255, 255, 230), new Color(0xBBBBBB), 0.6);
         for (int g = 0; g < curves.size(); g++) {
             Color col = Palette.group(analysis.data.levels().indexOf(curves.get(g).level));
@@ -145,20 +147,23 @@ public final class KaplanMeierChart implements PlotFiles.Chart {
         if (pText != null) {
             c.text(pText, boxX + 8, ly + 16 * curves.size() + 3, 11, Canvas.Align.LEFT, true, Palette.TEXT, false);
         }
-        if (bands) {
-            c.text("shaded: " + Report.num(analysis.confLevel * 100) + "% CI (" + analysis.confType.label + ")",
-                    boxX + lw + 34, ly + boxH - 2 + 10, 9, Canvas.Align.RIGHT, false, new Color(0x555555), false);
+        if (bandText != null) {
+            c.text(bandText, boxX + 8, ly + 16 * curves.size() + (pText != null ? 18 : 0) + 1, 9.5,
+                    Canvas.Align.LEFT, false, new Color(0x555555), false);
         }
 
         // numbers at risk under the time axis, at the tick times
         double ry = bottom + 58;
-        c.text("Number at risk", left - labelW - 14 + 2, ry, 10.5, Canvas.Align.LEFT, true, Palette.TEXT, false);
+        c.text("Number at risk", 8, ry, 10.5, Canvas.Align.LEFT, true, Palette.TEXT, false);
         for (int g = 0; g < curves.size(); g++) {
             KaplanMeier km = curves.get(g);
             Color col = Palette.group(analysis.data.levels().indexOf(km.level));
             double yy = ry + 17 * (g + 1);
-            c.text(km.level, left - 10, yy, 10.5, Canvas.Align.RIGHT, false, col, false);
+            c.text(km.level, left - 22, yy, 10.5, Canvas.Align.RIGHT, false, col, false);
             for (double t : ticks) {
+                if (t > xmax) {
+                    continue;
+                }
                 c.text(String.valueOf(km.atRisk(t)), x.applyAsDouble(t), yy, 10.5, Canvas.Align.CENTER, false,
                         Palette.TEXT, false);
             }
