@@ -195,14 +195,17 @@ public class SurvivalAnalysisPlugin implements PlugIn {
 
     /** Kaplan–Meier steps with censor ticks (and bands), legend with n / events, log-rank p. */
     static Plot plot(SurvivalAnalysis a, String timeLabel, boolean bands) {
-        Plot plot = new Plot(TITLE, timeLabel, "Survival probability");
+        String xLabel = bands ? timeLabel + "   (thin lines: " + Report.num(a.confLevel * 100) + "% CI, "
+                + a.confType.label + ")" : timeLabel;
+        Plot plot = new Plot(TITLE, xLabel, "Survival probability");
         double xMax = a.atTimes[a.atTimes.length - 1];
         for (KaplanMeier km : a.curves) {
             for (KaplanMeier.Row r : km.rows) {
                 xMax = Math.max(xMax, r.time);
             }
         }
-        plot.setLimits(0, xMax, 0, 1.05);
+        // headroom above 1 for the log-rank label, clear of the curves (which start at 1)
+        plot.setLimits(0, xMax, 0, 1.12);
         StringBuilder legend = new StringBuilder();
         for (int g = 0; g < a.curves.size(); g++) {
             KaplanMeier km = a.curves.get(g);
@@ -215,10 +218,12 @@ public class SurvivalAnalysisPlugin implements PlugIn {
                     .append(km.events).append(")");
             plot.setLineWidth(1);
             if (bands) {
+                // drawn as plain lines, not data sets, so the legend lists only the curves
                 for (int side = 1; side <= 2; side++) {
                     double[][] b = steps(km, side);
-                    plot.add("line", b[0], b[1]);
-                    legend.append("\n").append(side == 1 ? "  lower CI" : "  upper CI");
+                    for (int i = 1; i < b[0].length; i++) {
+                        plot.drawLine(b[0][i - 1], b[1][i - 1], b[0][i], b[1][i]);
+                    }
                 }
             }
             plot.setLineWidth(2);

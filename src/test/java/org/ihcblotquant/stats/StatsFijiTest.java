@@ -49,6 +49,9 @@ class StatsFijiTest {
                 + "run(\"Compare Groups\", \"table=[" + FijiMacroRunner.macroPath(pg) + "] value=weight group=group"
                 + " test=[One-way ANOVA + Tukey HSD] error=SEM\");\n"
                 + "saveAs(\"Results\", \"" + FijiMacroRunner.macroPath(anovaOut) + "\");\n"
+                // the ImageJ Plot shown in batch mode is the current image
+                + "print(\"plot image: \" + getTitle() + \" \" + getWidth() + \"x\" + getHeight());\n"
+                + "saveAs(\"PNG\", \"" + FijiMacroRunner.macroPath(dir.resolve("ij-bars.png")) + "\");\n"
                 + "run(\"Compare Groups\", \"table=[" + FijiMacroRunner.macroPath(sleep) + "] value=extra group=group"
                 + " test=[Welch t-test]\");\n"
                 + "saveAs(\"Results\", \"" + FijiMacroRunner.macroPath(welchOut) + "\");\n"
@@ -60,6 +63,7 @@ class StatsFijiTest {
                 + " group=x confidence=log at=0,20,40 bands save=[" + FijiMacroRunner.macroPath(png) + "]"
                 + " write=[" + FijiMacroRunner.macroPath(dir.resolve("tables")) + "]\");\n"
                 + "saveAs(\"Results\", \"" + FijiMacroRunner.macroPath(kmOut) + "\");\n"
+                + "saveAs(\"PNG\", \"" + FijiMacroRunner.macroPath(dir.resolve("ij-km.png")) + "\");\n"
                 + "print(\"done\");\n";
         FijiMacroRunner.Result r = FijiMacroRunner.run(macro, dir, 150);
         assertTrue(Files.exists(kmOut), r.toString());
@@ -96,5 +100,14 @@ class StatsFijiTest {
         assertTrue(new String(Files.readAllBytes(dir.resolve("tables").resolve("kaplan_meier.csv")), "UTF-8")
                 .startsWith("# tool: IHC Blot Quant"));
         assertTrue(r.stdout.contains("done"), r.toString());
+        assertTrue(r.stdout.contains("plot image: Compare Groups: weight"), r.stdout);
+        assertTrue(Files.size(dir.resolve("ij-km.png")) > 1000);
+        String keep = System.getProperty("ihcq.keepPlots");
+        if (keep != null) {
+            Files.copy(dir.resolve("ij-bars.png"), java.nio.file.Paths.get(keep, "ij-bars.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(dir.resolve("ij-km.png"), java.nio.file.Paths.get(keep, "ij-km.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }
