@@ -1,12 +1,10 @@
 package org.ihcblotquant.plugin;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
 import ij.IJ;
-import ij.ImagePlus;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 
@@ -114,12 +112,6 @@ final class StatsPlugins {
         if (w != null) {
             ij.WindowManager.toFront(w);
         }
-    }
-
-    /** Shows a rendered chart as an image (in batch mode it becomes a hidden batch-mode image). */
-    static void showImage(BufferedImage img, String title) {
-        ImagePlus imp = new ImagePlus(title, img);
-        imp.show();
     }
 
     /** An error message: a dialog when ImageJ has a window, the log and stderr in batch / headless runs. */
