@@ -99,8 +99,9 @@ public final class StatsCommand implements CliCommand {
                 + "  --json FILE         results as JSON, numbers at full precision, with \"provenance\" and \"warnings\"\n"
                 + "                      (--json - prints the JSON instead of the text)\n"
                 + "  --csv FILE          results table as CSV with provenance '#' comment lines (survival: the\n"
-                + "                      Kaplan-Meier tables; others: the test rows, and the descriptives in\n"
-                + "                      FILE_descriptives.csv; describe: the descriptives)\n"
+                + "                      Kaplan-Meier tables, and one row per group in FILE_summary.csv; tests:\n"
+                + "                      the test rows, and the descriptives in FILE_descriptives.csv; describe:\n"
+                + "                      the descriptives)\n"
                 + "  --plot FILE         .png or .svg: bar chart of mean +- SD/SEM with points and p-value, or\n"
                 + "                      Kaplan-Meier curves with censor marks, at-risk table, n/events and log-rank p\n"
                 + "  --title TEXT        plot title\n"
@@ -263,12 +264,13 @@ public final class StatsCommand implements CliCommand {
         return OK;
     }
 
-    private static List<Table> csvTables(GroupComparison r) {
-        List<Table> t = new ArrayList<>();
+    /** The tables --csv writes: the first to FILE, the others to FILE_<name>.csv. */
+    private static Map<String, Table> csvTables(GroupComparison r) {
+        Map<String, Table> t = new java.util.LinkedHashMap<>();
         if (r.test != GroupComparison.Test.NONE) {
-            t.add(r.testTable());
+            t.put("test", r.testTable());
         }
-        t.add(r.descriptivesTable());
+        t.put("descriptives", r.descriptivesTable());
         return t;
     }
 
@@ -365,8 +367,9 @@ public final class StatsCommand implements CliCommand {
             }
             text = sb + "\n\n" + text;
         }
-        List<Table> tables = new ArrayList<>();
-        tables.add(analysis.kmTable());
+        Map<String, Table> tables = new java.util.LinkedHashMap<>();
+        tables.put("kaplan_meier", analysis.kmTable());
+        tables.put("summary", analysis.summaryTable());
         finish(a, r, prov, w, out, err, text, tables);
         if (a.has("plot")) {
             Path plot = Paths.get(a.get("plot", null));
@@ -379,7 +382,7 @@ public final class StatsCommand implements CliCommand {
 
     /** Prints text (or JSON with --json -), writes --json and --csv, reports warnings. */
     private static void finish(Args a, Map<String, Object> json, Provenance prov, Warnings w, PrintStream out,
-            PrintStream err, String text, List<Table> tables) throws Exception {
+            PrintStream err, String text, Map<String, Table> tables) throws Exception {
         json.put("warnings", w.all());
         Map<String, Object> p = Json.object();
         p.putAll(prov.entries());
@@ -400,13 +403,15 @@ public final class StatsCommand implements CliCommand {
         if (a.has("csv")) {
             // the first table goes to FILE, further ones (descriptives) next to it as FILE_<name>.csv
             Path csv = Paths.get(a.get("csv", null));
-            for (int i = 0; i < tables.size(); i++) {
-                Table t = tables.get(i);
+            boolean first = true;
+            for (Map.Entry<String, Table> e : tables.entrySet()) {
+                Table t = e.getValue();
                 t.addComments(prov.lines());
                 for (String m : w.all()) {
                     t.addComment("warning: " + m);
                 }
-                Path target = i == 0 ? csv : sibling(csv, t.columns().contains("sem") ? "descriptives" : "table" + i);
+                Path target = first ? csv : sibling(csv, e.getKey());
+                first = false;
                 CsvFormat.write(t, target);
                 out.println("csv: " + target);
             }

@@ -160,9 +160,16 @@ class StatsCliTest {
         Path j = dir.resolve("s.json");
         Path svg = dir.resolve("km.svg");
         Path png = dir.resolve("km.png");
+        Path kmCsv = dir.resolve("km.csv");
         Run r = run("stats", "survival", "--table", csv.toString(), "--time", "time", "--event", "status", "--group",
-                "x", "--at", "0,12,24,36,48", "--json", j.toString(), "--plot", svg.toString(), "--bands");
+                "x", "--at", "0,12,24,36,48", "--json", j.toString(), "--plot", svg.toString(), "--bands", "--csv",
+                kmCsv.toString());
         assertEquals(0, r.code, r.toString());
+        CsvTable kmTable = CsvTable.read(kmCsv);
+        assertEquals(20, kmTable.rowCount());
+        CsvTable summary = CsvTable.read(dir.resolve("km_summary.csv"));
+        assertEquals("23.0", summary.get(1, summary.column("median")));
+        assertEquals(2.4981053261722796, Double.parseDouble(summary.get(1, summary.column("hr_cox"))), 1e-12);
         Map<String, Object> m = json(j);
         List<Map<String, Object>> groups = (List<Map<String, Object>>) m.get("groups");
         Map<String, Object> maint = groups.get(0);
