@@ -130,13 +130,22 @@ public final class KaplanMeierChart implements PlotFiles.Chart {
             lw = Math.max(lw, c.textWidth(s, 11, false));
         }
         String pText = analysis.logRank == null ? null : "Log-rank p = " + Report.p(analysis.logRank.p);
+        // with two groups the Cox hazard ratio goes under the p-value (labelled with its method)
+        SurvivalAnalysis.HazardRatio hr = analysis.curves.size() == 2 ? analysis.primaryHazardRatio() : null;
+        String hrText = hr == null || Double.isNaN(hr.hr) ? null : "HR " + hr.level + " vs " + hr.reference + " "
+                + sig3(hr.hr) + " (" + sig3(hr.lower) + "\u2013" + sig3(hr.upper)
+                + "), Cox";
         if (pText != null) {
             lw = Math.max(lw, c.textWidth(pText, 11, false) - 24);
+        }
+        if (hrText != null) {
+            lw = Math.max(lw, c.textWidth(hrText, 10, false) - 24);
         }
         double boxX = lx - lw - 34;
         String bandText = bands ? "shaded: " + Report.num(analysis.confLevel * 100) + "% CI (" + analysis.confType.label
                 + ")" : null;
-        double boxH = 16 * lines.size() + (pText != null ? 18 : 0) + (bandText != null ? 15 : 0) + 8;
+        double boxH = 16 * lines.size() + (pText != null ? 18 : 0) + (hrText != null ? 15 : 0)
+                + (bandText != null ? 15 : 0) + 8;
         c.rect(boxX, ly - 14, lw + 40, boxH, new Color(255, 255, 255, 230), new Color(0xBBBBBB), 0.6);
         for (int g = 0; g < curves.size(); g++) {
             Color col = Palette.group(analysis.data.levels().indexOf(curves.get(g).level));
@@ -147,8 +156,13 @@ public final class KaplanMeierChart implements PlotFiles.Chart {
         if (pText != null) {
             c.text(pText, boxX + 8, ly + 16 * curves.size() + 3, 11, Canvas.Align.LEFT, true, Palette.TEXT, false);
         }
+        double next = ly + 16 * curves.size() + (pText != null ? 18 : 0) + 1;
+        if (hrText != null) {
+            c.text(hrText, boxX + 8, next, 10, Canvas.Align.LEFT, false, Palette.TEXT, false);
+            next += 15;
+        }
         if (bandText != null) {
-            c.text(bandText, boxX + 8, ly + 16 * curves.size() + (pText != null ? 18 : 0) + 1, 9.5,
+            c.text(bandText, boxX + 8, next, 9.5,
                     Canvas.Align.LEFT, false, new Color(0x555555), false);
         }
 
@@ -211,6 +225,11 @@ public final class KaplanMeierChart implements PlotFiles.Chart {
         if (prevT > 0) {
             c.fillPolygon(xs, ys, col);
         }
+    }
+
+    /** Three significant digits for the legend, trailing zeros kept (full precision is in the JSON). */
+    private static String sig3(double v) {
+        return String.format(java.util.Locale.ROOT, "%.3g", v);
     }
 
     private static double[] toArray(List<Double> v) {
