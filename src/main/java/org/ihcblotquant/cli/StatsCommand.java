@@ -66,7 +66,8 @@ public final class StatsCommand implements CliCommand {
                 + "Input (all sub-commands):\n"
                 + "  --table F.csv       input table (comma, semicolon or tab separated; '#' comment lines skipped)\n"
                 + "  --join G.csv        second table (e.g. the clinical sheet) joined to --table ...\n"
-                + "  --on COL            ... on this id column (in both); ids without partner are reported\n"
+                + "  --on COL            ... on this id column (in both; COL1:COL2 when named differently);\n"
+                + "                      ids without a partner are reported, never dropped silently\n"
                 + "  --levels A,B,...    groups to use, in this order (default: all, sorted as R sorts factor levels)\n"
                 + "  --conf-level X      confidence level of intervals (default 0.95)\n"
                 + "  Missing cells (empty, NA, NaN, N/A, -) are skipped and counted in a warning, never read as 0;\n"
@@ -184,7 +185,7 @@ public final class StatsCommand implements CliCommand {
         Path join = Paths.get(a.get("join", null));
         prov.put("join", join.toAbsolutePath().normalize());
         prov.put("join_on", a.get("on", null));
-        return ColumnData.join(t, CsvTable.read(join), a.get("on", null).trim());
+        return ColumnData.joinOn(t, CsvTable.read(join), a.get("on", null).trim());
     }
 
     private static void joinReport(ColumnData d, Warnings w, Map<String, Object> json) {
@@ -226,11 +227,17 @@ public final class StatsCommand implements CliCommand {
         if (!sub.equals("ttest") && (a.flag("welch") || a.flag("student") || a.has("paired-by") || a.has("test"))) {
             throw new UsageException("--welch, --student, --paired-by and --test belong to 'ttest'");
         }
-        Provenance prov = Provenance.start("ihcq stats " + sub);
-        ColumnData d = load(a, prov);
+        // options first: a usage error must not wait for a file to be read
         String value = required(a, "value");
         String group = required(a, "group");
         double conf = confLevel(a);
+        String error = Args.lower(a.get("error", "sd"));
+        if (!error.equals("sd") && !error.equals("sem")) {
+            throw new UsageException("--error must be sd or sem");
+        }
+        BarChart.ErrorBars bars = error.equals("sem") ? BarChart.ErrorBars.SEM : BarChart.ErrorBars.SD;
+        Provenance prov = Provenance.start("ihcq stats " + sub);
+        ColumnData d = load(a, prov);
         prov.put("test", test.label).put("value", value).put("group", group).put("conf_level", conf);
         Warnings w = new Warnings();
         Map<String, Object> json = Json.object();
@@ -248,11 +255,6 @@ public final class StatsCommand implements CliCommand {
             pairs = StatsInput.pairs(d, value, group, pairBy, gv.levels().get(0), gv.levels().get(1), w);
         }
         GroupComparison result = GroupComparison.run(test, gv, pairs, conf);
-        String error = Args.lower(a.get("error", "sd"));
-        if (!error.equals("sd") && !error.equals("sem")) {
-            throw new UsageException("--error must be sd or sem");
-        }
-        BarChart.ErrorBars bars = error.equals("sem") ? BarChart.ErrorBars.SEM : BarChart.ErrorBars.SD;
         Map<String, Object> r = result.toJson();
         r.putAll(json);
         finish(a, r, prov, w, out, err, result.toText(), csvTables(result));
@@ -289,6 +291,9 @@ public final class StatsCommand implements CliCommand {
             if (t == GroupComparison.Test.PAIRED && !a.has("paired-by")) {
                 throw new UsageException("--test paired needs --paired-by COL");
             }
+            if (a.flag("welch") || a.flag("student") || (t != GroupComparison.Test.PAIRED && a.has("paired-by"))) {
+                throw new UsageException("--test " + t.key + " contradicts --welch / --student / --paired-by");
+            }
             return t;
         }
         if (given > 1) {
@@ -301,8 +306,6 @@ public final class StatsCommand implements CliCommand {
     }
 
     private int survival(Args a, PrintStream out, PrintStream err) throws Exception {
-        Provenance prov = Provenance.start("ihcq stats survival");
-        ColumnData d = load(a, prov);
         String time = required(a, "time");
         String event = required(a, "event");
         if (a.has("group") && (a.has("score") || a.has("cut"))) {
@@ -336,6 +339,8 @@ public final class StatsCommand implements CliCommand {
             }
         }
         double conf = confLevel(a);
+        Provenance prov = Provenance.start("ihcq stats survival");
+        ColumnData d = load(a, prov);
         prov.put("time", time).put("event", event).put("event_codes", codes.describe())
                 .put("grouping", grouping.describe()).put("conf_type", confType.label).put("conf_level", conf)
                 .put("ties", "efron (Cox); hypergeometric variance (log-rank)");

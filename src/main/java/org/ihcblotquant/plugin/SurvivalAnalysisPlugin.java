@@ -45,7 +45,7 @@ public class SurvivalAnalysisPlugin implements PlugIn {
         GenericDialog gd = new GenericDialog(TITLE);
         gd.addFileField("Table (CSV file; empty = Results table)", "", 30);
         gd.addFileField("Join with (clinical CSV; optional)", "", 30);
-        gd.addStringField("On (id column for the join)", "", 16);
+        gd.addStringField("On (id column for the join; TABLE_COL:JOIN_COL if named differently)", "", 16);
         gd.addStringField("Time column", "", 16);
         gd.addStringField("Event column (1 = event, 0 = censored)", "", 16);
         gd.addStringField("Codes for other event words (EVENT:CENSORED, e.g. dead:alive)", "", 16);
@@ -126,7 +126,7 @@ public class SurvivalAnalysisPlugin implements PlugIn {
             if (o.on.isEmpty()) {
                 throw new InputException("joining needs the id column (On)");
             }
-            d = ColumnData.join(csv, CsvTable.read(Paths.get(o.join)), o.on);
+            d = ColumnData.joinOn(csv, CsvTable.read(Paths.get(o.join)), o.on);
             ColumnData.JoinReport j = d.joinReport();
             if (!j.onlyInLeft.isEmpty()) {
                 w.add(j.onlyInLeft.size() + " id(s) only in " + j.left + ": " + String.join(", ", j.onlyInLeft));

@@ -64,8 +64,26 @@ public final class ColumnData {
      * partner are listed in the {@link JoinReport}, never dropped silently.
      */
     public static ColumnData join(CsvTable left, CsvTable right, String on) {
-        int lc = left.column(on);
-        int rc = right.column(on);
+        return join(left, right, on, on);
+    }
+
+    /**
+     * Parses {@code COL} or {@code LEFT_COL:RIGHT_COL} (when the id column is named differently
+     * in the two tables, e.g. {@code slide:patient}) and joins on it.
+     */
+    public static ColumnData joinOn(CsvTable left, CsvTable right, String spec) {
+        int colon = spec.indexOf(':');
+        if (colon > 0 && colon < spec.length() - 1 && !left.hasColumn(spec)) {
+            return join(left, right, spec.substring(0, colon).trim(), spec.substring(colon + 1).trim());
+        }
+        return join(left, right, spec.trim(), spec.trim());
+    }
+
+    /** Inner join of {@code left} on column {@code leftOn} with {@code right} on {@code rightOn}. */
+    public static ColumnData join(CsvTable left, CsvTable right, String leftOn, String rightOn) {
+        String on = leftOn.equals(rightOn) ? leftOn : leftOn + ":" + rightOn;
+        int lc = left.column(leftOn);
+        int rc = right.column(rightOn);
         Map<String, Integer> rightIds = index(right, rc);
         Map<String, Integer> leftIds = index(left, lc);
         List<Integer> lrows = new ArrayList<>();

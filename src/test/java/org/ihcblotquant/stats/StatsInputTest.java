@@ -133,6 +133,12 @@ class StatsInputTest {
         // columns come from either table
         assertEquals("20", d.get(1, d.column("os")));
         assertEquals("0.7", d.get(1, d.column("score")));
+        // differently named id columns
+        CsvTable clin2 = CsvTable.parse("clinical.csv", "id,os\nP2,7\n");
+        ColumnData d2 = ColumnData.joinOn(scores, clin2, "patient:id");
+        assertEquals(1, d2.size());
+        assertEquals("7", d2.get(0, d2.column("os")));
+        assertEquals("patient:id", d2.joinReport().on);
         CsvTable dup = CsvTable.parse("clinical.csv", "patient,os\nP1,1\nP1,2\n");
         InputException e = assertThrows(InputException.class, () -> ColumnData.join(scores, dup, "patient"));
         assertTrue(e.getMessage().contains("id 'P1' in column 'patient' occurs twice (row 1 and row 2)"),
