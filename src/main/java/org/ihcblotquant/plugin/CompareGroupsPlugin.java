@@ -60,7 +60,7 @@ public class CompareGroupsPlugin implements PlugIn {
         String folder = gd.getNextString().trim();
         try {
             run(table, value, group, levels, test, pair, bars, conf, plotFile, folder);
-        } catch (InputException | IllegalArgumentException e) {
+        } catch (InputException | IllegalArgumentException | org.ihcblotquant.cli.UsageException e) {
             StatsPlugins.error(TITLE, e.getMessage());
         } catch (Exception e) {
             StatsPlugins.error(TITLE, e.toString());

@@ -82,7 +82,7 @@ public class SurvivalAnalysisPlugin implements PlugIn {
         o.folder = gd.getNextString().trim();
         try {
             run(o);
-        } catch (InputException | IllegalArgumentException e) {
+        } catch (InputException | IllegalArgumentException | org.ihcblotquant.cli.UsageException e) {
             StatsPlugins.error(TITLE, e.getMessage());
         } catch (Exception e) {
             StatsPlugins.error(TITLE, e.toString());
