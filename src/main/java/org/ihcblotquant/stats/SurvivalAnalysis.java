@@ -67,7 +67,7 @@ public final class SurvivalAnalysis {
                 case "peto":
                     return "Peto one-step exp((O-E)/V)";
                 default:
-                    return "Mantel-Haenszel";
+                    return "Mantel-Haenszel (Kirkwood & Sterne Q/R)";
             }
         }
     }
@@ -171,6 +171,11 @@ public final class SurvivalAnalysis {
         if (lr.observed[0] > 0 && lr.observed[1] > 0) {
             LogRankHazardRatio oe = LogRankHazardRatio.observedOverExpected(lr, 1, 0, confLevel);
             out.add(new HazardRatio("logrank_O/E", level, reference, oe.hr, oe.lower, oe.upper, Double.NaN, null));
+            // the other log-rank based estimates some journals and meta-analyses ask for
+            LogRankHazardRatio peto = LogRankHazardRatio.peto(lr, 1, confLevel);
+            out.add(new HazardRatio("peto", level, reference, peto.hr, peto.lower, peto.upper, Double.NaN, null));
+            LogRankHazardRatio mh = LogRankHazardRatio.mantelHaenszel(two, lr, 1, 0, confLevel);
+            out.add(new HazardRatio("mantel_haenszel", level, reference, mh.hr, mh.lower, mh.upper, Double.NaN, null));
         } else {
             out.add(new HazardRatio("logrank_O/E", level, reference, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     "not estimable: a group has no events"));

@@ -211,6 +211,12 @@ class StatsCliTest {
         Map<String, Object> oe = (Map<String, Object>) m.get("hazard_ratio_logrank");
         assertEquals("logrank_O/E", oe.get("method"));
         assertEquals(2.297674735182838, num(oe.get("hr")), 1e-9);
+        List<Map<String, Object>> all = (List<Map<String, Object>>) m.get("hazard_ratios");
+        assertEquals(Arrays.asList("cox_efron", "logrank_O/E", "peto", "mantel_haenszel"),
+                Arrays.asList(all.get(0).get("method"), all.get(1).get("method"), all.get(2).get("method"),
+                        all.get(3).get("method")));
+        assertEquals(2.5107868776075843, num(all.get(2).get("hr")), 1e-9);
+        assertEquals(2.567037868361017, num(all.get(3).get("hr")), 1e-9);
         // the SVG is well-formed XML with the legend text
         DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
         String s = new String(Files.readAllBytes(svg), StandardCharsets.UTF_8);
