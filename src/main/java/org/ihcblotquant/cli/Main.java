@@ -25,7 +25,8 @@ public final class Main {
                 new IhcCommand(),
                 new DeconvolveCommand(),
                 new BenchCommand(),
-                new ExamplesCommand())) {
+                new ExamplesCommand(),
+                new StatsCommand())) {
             m.put(c.name(), c);
         }
         return m;

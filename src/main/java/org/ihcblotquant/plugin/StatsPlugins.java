@@ -1,0 +1,156 @@
+package org.ihcblotquant.plugin;
+
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+import ij.IJ;
+import ij.macro.Interpreter;
+import ij.measure.ResultsTable;
+
+import org.ihcblotquant.io.CsvTable;
+import org.ihcblotquant.io.Table;
+
+/**
+ * What the two statistics commands share: reading a CSV or the Results table, writing a
+ * {@link Table} into an ImageJ results table, and reporting errors without a modal dialog in
+ * batch mode (a dialog there would hang the macro).
+ */
+final class StatsPlugins {
+
+    private StatsPlugins() {
+    }
+
+    /** The CSV at {@code path}, or the system Results table when the path is empty. */
+    static CsvTable readInput(String path) {
+        if (path != null && !path.trim().isEmpty()) {
+            return CsvTable.read(Paths.get(path.trim()));
+        }
+        ResultsTable rt = ResultsTable.getResultsTable();
+        if (rt == null || rt.size() == 0) {
+            throw new org.ihcblotquant.core.InputException(
+                    "no table given and the Results table is empty: choose a CSV file or fill the Results table");
+        }
+        return CsvTable.parse("Results table", toCsv(rt));
+    }
+
+    /** The Results table as CSV text (cells as ImageJ shows them), including the Label column. */
+    static String toCsv(ResultsTable rt) {
+        String[] headings = rt.getHeadings();
+        List<String> cols = new ArrayList<>();
+        for (String h : headings) {
+            if (h != null && !h.trim().isEmpty()) {
+                cols.add(h);
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < cols.size(); c++) {
+            sb.append(c > 0 ? "," : "").append(quote(cols.get(c)));
+        }
+        sb.append('\n');
+        for (int r = 0; r < rt.size(); r++) {
+            for (int c = 0; c < cols.size(); c++) {
+                String col = cols.get(c);
+                String v = col.equals("Label") ? rt.getLabel(r) : rt.getStringValue(col, r);
+                sb.append(c > 0 ? "," : "").append(quote(v == null ? "" : v));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    /** Fills {@code rt} (cleared first) with a table: numbers as numbers, everything else as text. */
+    static void fill(ResultsTable rt, Table t) {
+        rt.reset();
+        for (int r = 0; r < t.rowCount(); r++) {
+            rt.incrementCounter();
+            Object[] row = t.row(r);
+            for (int c = 0; c < row.length; c++) {
+                String col = t.columns().get(c);
+                Object v = row[c];
+                if (v instanceof Number) {
+                    rt.addValue(col, ((Number) v).doubleValue());
+                } else {
+                    rt.addValue(col, v == null ? "" : v.toString());
+                }
+            }
+        }
+        // full precision: the statistics are for papers, 3 decimals would round p-values away
+        rt.setPrecision(-9);
+    }
+
+    /**
+     * Shows a results table other than "Results". Not in batch mode: there the newest table
+     * window becomes the one a macro's saveAs("Results") writes, which must stay the main result
+     * (secondary tables can be written with the command's folder option instead).
+     */
+    static void showTable(Table t, String title) {
+        if (Interpreter.isBatchMode()) {
+            return;
+        }
+        ResultsTable rt = new ResultsTable();
+        fill(rt, t);
+        rt.show(title);
+    }
+
+    /**
+     * Puts the main result into the system Results table and brings it to the front, so that a
+     * macro's {@code saveAs("Results", path)} saves it rather than a secondary table.
+     */
+    static void showResults(Table t) {
+        ResultsTable rt = ResultsTable.getResultsTable();
+        fill(rt, t);
+        rt.show("Results");
+        java.awt.Window w = ij.WindowManager.getWindow("Results");
+        if (w != null) {
+            ij.WindowManager.toFront(w);
+        }
+    }
+
+    /** An error message: a dialog when ImageJ has a window, the log and stderr in batch / headless runs. */
+    static void error(String title, String message) {
+        if (IJ.getInstance() != null && !Interpreter.isBatchMode()) {
+            IJ.error(title, message);
+        } else {
+            System.err.println(title + ": " + message);
+            IJ.log(title + ": " + message);
+        }
+    }
+
+    /** Writes each table as folder/name.csv with the provenance as '#' comment lines. */
+    static void writeTables(String folder, org.ihcblotquant.core.Provenance prov, List<String> warnings,
+            java.util.Map<String, Table> tables) throws java.io.IOException {
+        if (folder == null || folder.trim().isEmpty()) {
+            return;
+        }
+        java.nio.file.Path dir = Paths.get(folder.trim());
+        for (java.util.Map.Entry<String, Table> e : tables.entrySet()) {
+            Table t = e.getValue();
+            t.addComments(prov.lines());
+            for (String w : warnings) {
+                t.addComment("warning: " + w);
+            }
+            org.ihcblotquant.io.CsvFormat.write(t, dir.resolve(e.getKey() + ".csv"));
+        }
+    }
+
+    static List<String> levels(String s) {
+        if (s == null || s.trim().isEmpty()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String p : s.split(",")) {
+            if (!p.trim().isEmpty()) {
+                out.add(p.trim());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,310 @@
+package org.ihcblotquant.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.io.Table;
+
+/**
+ * A comparison of a value between groups: the descriptives of every group plus one test
+ * (Welch / Student / paired t-test, Mann–Whitney U, or one-way ANOVA with Tukey HSD), with the
+ * JSON, text and table forms the CLI and the Fiji command write.
+ */
+public final class GroupComparison {
+
+    /** The available tests. */
+    public enum Test {
+        WELCH("welch", "Welch t-test"),
+        STUDENT("student", "Student t-test"),
+        PAIRED("paired", "Paired t-test"),
+        MANN_WHITNEY("mannwhitney", "Mann-Whitney U"),
+        ANOVA("anova", "One-way ANOVA + Tukey HSD"),
+        NONE("describe", "Descriptives only");
+
+        public final String key;
+        public final String label;
+
+        Test(String key, String label) {
+            this.key = key;
+            this.label = label;
+        }
+
+        public static Test parse(String s) {
+            String v = s.trim().toLowerCase(Locale.ROOT);
+            for (Test t : values()) {
+                if (t.key.equals(v) || t.label.toLowerCase(Locale.ROOT).equals(v)) {
+                    return t;
+                }
+            }
+            if (v.equals("wilcoxon") || v.equals("mann-whitney")) {
+                return MANN_WHITNEY;
+            }
+            throw new IllegalArgumentException("unknown test '" + s + "'");
+        }
+
+        public static String[] labels() {
+            Test[] v = values();
+            String[] out = new String[v.length];
+            for (int i = 0; i < v.length; i++) {
+                out[i] = v[i].label;
+            }
+            return out;
+        }
+    }
+
+    public final Test test;
+    public final List<Descriptives> groups;
+    public final double confLevel;
+    public final TTestResult tTest;
+    public final MannWhitneyResult mannWhitney;
+    public final AnovaResult anova;
+    public final TukeyHsd tukey;
+    /** Complete pairs used by the paired test (x, y), or null. */
+    public final double[][] pairs;
+    public final GroupedValues data;
+
+    private GroupComparison(Test test, GroupedValues data, double confLevel, TTestResult tTest,
+            MannWhitneyResult mw, AnovaResult anova, TukeyHsd tukey, double[][] pairs) {
+        this.test = test;
+        this.data = data;
+        this.groups = data.describe();
+        this.confLevel = confLevel;
+        this.tTest = tTest;
+        this.mannWhitney = mw;
+        this.anova = anova;
+        this.tukey = tukey;
+        this.pairs = pairs;
+    }
+
+    /**
+     * Runs the test. Two-group tests use the first two levels (x = first, difference x - y) and
+     * need exactly two; {@code pairs} holds the matched (x, y) values for the paired test.
+     */
+    public static GroupComparison run(Test test, GroupedValues data, double[][] pairs, double confLevel) {
+        int k = data.levelCount();
+        List<String> lv = data.levels();
+        switch (test) {
+            case NONE:
+                if (k < 1) {
+                    throw new InputException("no groups with values to describe");
+                }
+                return new GroupComparison(test, data, confLevel, null, null, null, null, null);
+            case ANOVA: {
+                AnovaResult a = OneWayAnova.test(data);
+                TukeyHsd t = TukeyHsd.compute(a, confLevel);
+                return new GroupComparison(test, data, confLevel, null, null, a, t, null);
+            }
+            default:
+                if (k != 2) {
+                    throw new InputException(test.label + " compares exactly 2 groups, found " + k + " ("
+                            + String.join(", ", lv) + "); choose two with --levels A,B"
+                            + (k > 2 ? " or use anova" : ""));
+                }
+        }
+        String lx = lv.get(0);
+        String ly = lv.get(1);
+        switch (test) {
+            case WELCH:
+                return new GroupComparison(test, data, confLevel, TTests.welch(lx, data.values(0), ly, data.values(1),
+                        confLevel), null, null, null, null);
+            case STUDENT:
+                return new GroupComparison(test, data, confLevel, TTests.student(lx, data.values(0), ly,
+                        data.values(1), confLevel), null, null, null, null);
+            case PAIRED:
+                return new GroupComparison(test, data, confLevel, TTests.paired(lx, pairs[0], ly, pairs[1], confLevel),
+                        null, null, null, pairs);
+            default:
+                return new GroupComparison(test, data, confLevel, null, MannWhitney.test(lx, data.values(0), ly,
+                        data.values(1)), null, null, null);
+        }
+    }
+
+    /** The p-value a figure shows: the test's p, or the ANOVA p. */
+    public double p() {
+        if (tTest != null) {
+            return tTest.p;
+        }
+        if (mannWhitney != null) {
+            return mannWhitney.p;
+        }
+        return anova != null ? anova.p : Double.NaN;
+    }
+
+    public String testLabel() {
+        if (tTest != null) {
+            return tTest.label();
+        }
+        if (mannWhitney != null) {
+            return "Mann-Whitney U (Wilcoxon rank-sum), " + mannWhitney.method;
+        }
+        return anova != null ? "One-way ANOVA with Tukey HSD" : "descriptives";
+    }
+
+    /** Short label for a figure, e.g. "Welch t-test p = 0.0794". */
+    public String pLabel() {
+        String name = test == Test.ANOVA ? "ANOVA" : test.label;
+        return name + ", p = " + Report.p(p());
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = Json.object();
+        m.put("analysis", test.key);
+        m.put("test", testLabel());
+        m.put("levels", data.levels());
+        if (tTest != null) {
+            TTestResult r = tTest;
+            m.put("t", r.t);
+            m.put("df", r.df);
+            m.put("p", r.p);
+            m.put("conf_level", r.confLevel);
+            m.put("ci_low", r.ciLow);
+            m.put("ci_high", r.ciHigh);
+            m.put("difference", r.difference);
+            m.put("std_err", r.stdErr);
+            putXY(m, r.x, r.y);
+            if (pairs != null) {
+                m.put("n_pairs", pairs[0].length);
+            }
+        } else if (mannWhitney != null) {
+            m.put("W", mannWhitney.w);
+            m.put("p", mannWhitney.p);
+            m.put("exact", mannWhitney.exact);
+            m.put("method", mannWhitney.method);
+            putXY(m, mannWhitney.x, mannWhitney.y);
+            m.put("median_x", mannWhitney.x.median);
+            m.put("median_y", mannWhitney.y.median);
+        } else if (anova != null) {
+            m.put("F", anova.f);
+            m.put("df_between", anova.dfBetween);
+            m.put("df_within", anova.dfWithin);
+            m.put("ss_between", anova.ssBetween);
+            m.put("ss_within", anova.ssWithin);
+            m.put("ms_between", anova.msBetween);
+            m.put("ms_within", anova.msWithin);
+            m.put("p", anova.p);
+            Map<String, Object> t = Json.object();
+            t.put("conf_level", tukey.confLevel);
+            t.put("q_crit", tukey.qCrit);
+            t.put("mse", tukey.mse);
+            t.put("df", tukey.df);
+            List<Object> rows = new ArrayList<>();
+            for (TukeyHsd.Row r : tukey.rows) {
+                Map<String, Object> row = Json.object();
+                row.put("pair", r.pair);
+                row.put("diff", r.diff);
+                row.put("lwr", r.lwr);
+                row.put("upr", r.upr);
+                row.put("q", r.q);
+                row.put("p_adj", r.pAdj);
+                rows.add(row);
+            }
+            t.put("rows", rows);
+            m.put("tukey", t);
+        }
+        List<Object> desc = new ArrayList<>();
+        for (Descriptives d : groups) {
+            Map<String, Object> g = Json.object();
+            g.put("level", d.level);
+            g.put("n", d.n);
+            g.put("mean", d.mean);
+            g.put("sd", d.sd);
+            g.put("sem", d.sem);
+            g.put("median", d.median);
+            g.put("min", d.min);
+            g.put("max", d.max);
+            desc.add(g);
+        }
+        m.put("descriptives", desc);
+        return m;
+    }
+
+    private static void putXY(Map<String, Object> m, Descriptives x, Descriptives y) {
+        m.put("x", x.level);
+        m.put("y", y.level);
+        m.put("mean_x", x.mean);
+        m.put("mean_y", y.mean);
+        m.put("sd_x", x.sd);
+        m.put("sd_y", y.sd);
+        m.put("sem_x", x.sem);
+        m.put("sem_y", y.sem);
+        m.put("n_x", x.n);
+        m.put("n_y", y.n);
+    }
+
+    public String toText() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%-16s %5s %10s %10s %10s %10s %10s %10s%n", "group", "n", "mean", "sd", "sem",
+                "median", "min", "max"));
+        for (Descriptives d : groups) {
+            sb.append(String.format("%-16s %5d %10s %10s %10s %10s %10s %10s%n", d.level, d.n, Report.num(d.mean),
+                    Report.num(d.sd), Report.num(d.sem), Report.num(d.median), Report.num(d.min), Report.num(d.max)));
+        }
+        String ci = Report.num(confLevel * 100) + "% CI";
+        if (tTest != null) {
+            TTestResult r = tTest;
+            sb.append("\n").append(r.label()).append(": ").append(r.x.level).append(" vs ").append(r.y.level)
+                    .append("\n");
+            sb.append("t = ").append(Report.num(r.t)).append(", df = ").append(Report.num(r.df)).append(", p = ")
+                    .append(Report.p(r.p)).append("\n");
+            sb.append(pairs != null ? "mean difference (x - y) = " : "difference in means (x - y) = ")
+                    .append(Report.num(r.difference)).append(", ").append(ci).append(" ").append(Report.num(r.ciLow))
+                    .append(" to ").append(Report.num(r.ciHigh)).append("\n");
+            if (pairs != null) {
+                sb.append(pairs[0].length).append(" complete pairs\n");
+            }
+        } else if (mannWhitney != null) {
+            sb.append("\nMann-Whitney U / Wilcoxon rank-sum test: ").append(mannWhitney.x.level).append(" vs ")
+                    .append(mannWhitney.y.level).append(" (").append(mannWhitney.method).append(")\n");
+            sb.append("W = ").append(Report.num(mannWhitney.w)).append(", p = ").append(Report.p(mannWhitney.p))
+                    .append("\n");
+        } else if (anova != null) {
+            sb.append("\nOne-way ANOVA\n");
+            sb.append(String.format("%-10s %4s %12s %12s %10s %10s%n", "", "Df", "Sum Sq", "Mean Sq", "F value",
+                    "Pr(>F)"));
+            sb.append(String.format("%-10s %4d %12s %12s %10s %10s%n", "group", anova.dfBetween,
+                    Report.num(anova.ssBetween), Report.num(anova.msBetween), Report.num(anova.f), Report.p(anova.p)));
+            sb.append(String.format("%-10s %4d %12s %12s%n", "Residuals", anova.dfWithin, Report.num(anova.ssWithin),
+                    Report.num(anova.msWithin)));
+            sb.append("\nTukey HSD (").append(ci).append(", q crit = ").append(Report.num(tukey.qCrit)).append(")\n");
+            sb.append(String.format("%-24s %10s %10s %10s %10s%n", "pair", "diff", "lwr", "upr", "p adj"));
+            for (TukeyHsd.Row r : tukey.rows) {
+                sb.append(String.format("%-24s %10s %10s %10s %10s%n", r.pair, Report.num(r.diff), Report.num(r.lwr),
+                        Report.num(r.upr), String.format(Locale.ROOT, "%.7f", r.pAdj)));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The descriptives, one row per group. */
+    public Table descriptivesTable() {
+        Table t = new Table("group", "n", "mean", "sd", "sem", "median", "min", "max");
+        for (Descriptives d : groups) {
+            t.addRow(d.level, d.n, d.mean, d.sd, d.sem, d.median, d.min, d.max);
+        }
+        return t;
+    }
+
+    /** The test as a table: one row for a t / U test or the ANOVA, one per Tukey pair. */
+    public Table testTable() {
+        Table t = new Table("test", "comparison", "statistic", "value", "df", "df2", "p", "difference", "ci_low",
+                "ci_high");
+        if (tTest != null) {
+            TTestResult r = tTest;
+            t.addRow(test.key, r.x.level + " - " + r.y.level, "t", r.t, r.df, null, r.p, r.difference, r.ciLow,
+                    r.ciHigh);
+        } else if (mannWhitney != null) {
+            t.addRow(test.key, mannWhitney.x.level + " vs " + mannWhitney.y.level, "W", mannWhitney.w, null, null,
+                    mannWhitney.p, null, null, null);
+        } else if (anova != null) {
+            t.addRow("anova", String.join(", ", data.levels()), "F", anova.f, (double) anova.dfBetween,
+                    (double) anova.dfWithin, anova.p, null, null, null);
+            for (TukeyHsd.Row r : tukey.rows) {
+                t.addRow("tukey", r.pair, "q", r.q, (double) tukey.df, null, r.pAdj, r.diff, r.lwr, r.upr);
+            }
+        }
+        return t;
+    }
+}

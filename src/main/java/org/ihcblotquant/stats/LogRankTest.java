@@ -1,0 +1,109 @@
+package org.ihcblotquant.stats;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.ihcblotquant.core.InputException;
+
+/**
+ * Log-rank test of two or more groups, as R's {@code survdiff(rho = 0)}: at each distinct event
+ * time with n at risk and d events, expected E_j += d n_j / n and the hypergeometric covariance
+ * V_jk += d (n - d) / (n - 1) (n_j / n) (delta_jk - n_k / n), which accounts for tied events.
+ * chisq = U' V^- U over the first k - 1 groups (U = O - E), df = rank of that block.
+ */
+public final class LogRankTest {
+    public final List<String> levels;
+    public final int[] n;
+    public final double[] observed;
+    public final double[] expected;
+    public final double[][] variance;
+    public final double chisq;
+    public final int df;
+    public final double p;
+
+    private LogRankTest(List<String> levels, int[] n, double[] observed, double[] expected, double[][] variance,
+            double chisq, int df, double p) {
+        this.levels = Collections.unmodifiableList(new ArrayList<>(levels));
+        this.n = n;
+        this.observed = observed;
+        this.expected = expected;
+        this.variance = variance;
+        this.chisq = chisq;
+        this.df = df;
+        this.p = p;
+    }
+
+    public static LogRankTest test(SurvivalData data) {
+        int k = data.levelCount();
+        if (k < 2) {
+            throw new InputException("log-rank test needs at least 2 groups, found " + k);
+        }
+        int[] size = new int[k];
+        for (int g = 0; g < k; g++) {
+            size[g] = data.count(g);
+            if (size[g] == 0) {
+                throw new InputException("log-rank test: group '" + data.levels().get(g) + "' has no subjects");
+            }
+        }
+        double[] obs = new double[k];
+        double[] exp = new double[k];
+        double[][] v = new double[k][k];
+        for (double t : data.eventTimes()) {
+            int[] risk = new int[k];
+            int[] dead = new int[k];
+            for (int i = 0; i < data.size(); i++) {
+                if (data.time(i) >= t) {
+                    risk[data.group(i)]++;
+                    if (data.time(i) == t && data.event(i)) {
+                        dead[data.group(i)]++;
+                    }
+                }
+            }
+            double nt = 0;
+            double dt = 0;
+            for (int g = 0; g < k; g++) {
+                nt += risk[g];
+                dt += dead[g];
+            }
+            for (int g = 0; g < k; g++) {
+                obs[g] += dead[g];
+                exp[g] += dt * risk[g] / nt;
+            }
+            if (nt > 1) {
+                double factor = dt * (nt - dt) / (nt - 1);
+                for (int a = 0; a < k; a++) {
+                    for (int b = 0; b < k; b++) {
+                        double delta = a == b ? 1 : 0;
+                        v[a][b] += factor * (risk[a] / nt) * (delta - risk[b] / nt);
+                    }
+                }
+            }
+        }
+        int m = k - 1;
+        RealMatrix vm = new Array2DRowRealMatrix(m, m);
+        RealVector u = new ArrayRealVector(m);
+        for (int a = 0; a < m; a++) {
+            u.setEntry(a, obs[a] - exp[a]);
+            for (int b = 0; b < m; b++) {
+                vm.setEntry(a, b, v[a][b]);
+            }
+        }
+        SingularValueDecomposition svd = new SingularValueDecomposition(vm);
+        int rank = svd.getRank();
+        double chisq;
+        if (rank == 0) {
+            chisq = Double.NaN;
+        } else {
+            // generalized inverse: the same statistic as R when groups are collinear
+            chisq = u.dotProduct(svd.getSolver().getInverse().operate(u));
+        }
+        double p = rank == 0 ? Double.NaN : Distributions.chiSquareUpper(chisq, rank);
+        return new LogRankTest(data.levels(), size, obs, exp, v, chisq, rank, p);
+    }
+}
