@@ -24,15 +24,19 @@ public final class DemoCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "run IHC scoring on the bundled example images and compare with their ground truth";
+        return "from the bundled example images to p-values: IHC scoring, truth check, t-test, Kaplan-Meier";
     }
 
     @Override
     public String help() {
         return "Usage: ihcq demo [--out DIR]\n\n"
-                + "Scores the bundled example fields (test-images/ihc, four patients x two fields) as\n"
-                + "  ihcq ihc --slide-pattern '^(P\\d+)_' --marker p-STAT3 --out DIR/images.csv --slides DIR/slides.csv test-images/ihc\n"
-                + "would, then prints measured vs true mean DAB OD, tissue fraction and H-score per image.\n\n"
+                + "The main job on the bundled example data (synthetic p-STAT3 fields of eight patients, two\n"
+                + "fields each, and a made-up clinical sheet test-images/clinical.csv):\n"
+                + "  1. ihcq ihc --slide-pattern '^(P\\d+)_' --marker p-STAT3 --out DIR/images.csv\n"
+                + "       --slides DIR/slides.csv test-images/ihc\n"
+                + "  2. measured vs true mean DAB OD, tissue fraction and H-score per image (test-images/ihc/truth.csv)\n"
+                + "  3. ihcq stats ttest: slide DAB OD, resistant vs sensitive (DIR/ttest.json, DIR/bars.png)\n"
+                + "  4. ihcq stats survival: weak (< 0.15 OD) vs strong p-STAT3 (DIR/survival.json, DIR/km.png)\n\n"
                 + "Options:\n"
                 + "  --out DIR    where the tables go (default demo-output)\n";
     }
@@ -70,7 +74,30 @@ public final class DemoCommand implements CliCommand {
                     Double.parseDouble(s.get(i, s.column("positive_fraction"))),
                     Double.parseDouble(s.get(i, s.column("h_score"))));
         }
-        out.println("\nResults: " + images.toAbsolutePath() + " and " + slides.toAbsolutePath());
+        Path clinical = home.resolve("test-images").resolve("clinical.csv");
+        if (Files.exists(clinical)) {
+            List<String> ttest = Arrays.asList("ttest", "--table", slides.toString(), "--join", clinical.toString(),
+                    "--on", "slide", "--value", "dab_mean_od", "--group", "response", "--levels", "resistant,sensitive",
+                    "--json", dir.resolve("ttest.json").toString(), "--plot", dir.resolve("bars.png").toString(),
+                    "--title", "p-STAT3 by response (synthetic demo)");
+            out.println("\n$ ihcq stats " + String.join(" ", ttest));
+            code = new StatsCommand().run(ttest, out, err);
+            if (code != OK) {
+                return code;
+            }
+            List<String> survival = Arrays.asList("survival", "--table", slides.toString(), "--join",
+                    clinical.toString(), "--on", "slide", "--time", "os_months", "--event", "death", "--score",
+                    "dab_mean_od", "--cut", "0.15", "--at", "0,12,24,36,48,60", "--time-label", "Months",
+                    "--json", dir.resolve("survival.json").toString(), "--plot", dir.resolve("km.png").toString(),
+                    "--title", "Overall survival by p-STAT3 (synthetic demo)");
+            out.println("\n$ ihcq stats " + String.join(" ", survival));
+            code = new StatsCommand().run(survival, out, err);
+            if (code != OK) {
+                return code;
+            }
+        }
+        out.println("\nResults in " + dir.toAbsolutePath() + ": images.csv, slides.csv"
+                + (Files.exists(clinical) ? ", ttest.json, bars.png, survival.json, km.png" : ""));
         return OK;
     }
 

@@ -23,8 +23,9 @@ public final class ExamplesCommand implements CliCommand {
     @Override
     public String help() {
         return "Usage: ihcq examples [--out DIR]\n\n"
-                + "Writes DIR/ihc/P0x_fieldN.png (synthetic Beer-Lambert H-DAB fields of four patients) and\n"
-                + "DIR/ihc/truth.csv (true tissue fraction, mean DAB OD and H-score of each field).\n\n"
+                + "Writes DIR/ihc/P0x_fieldN.png (synthetic Beer-Lambert H-DAB fields of eight patients, two\n"
+                + "fields each), DIR/ihc/truth.csv (true tissue fraction, mean DAB OD and H-score of each field)\n"
+                + "and DIR/clinical.csv (a made-up clinical sheet: response, os_months, death).\n\n"
                 + "Options:\n"
                 + "  --out DIR    folder (default test-images)\n";
     }
@@ -35,7 +36,7 @@ public final class ExamplesCommand implements CliCommand {
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + a.positional().get(0));
         }
-        Path dir = Paths.get(a.get("out", "test-images")).resolve("ihc");
+        Path dir = Paths.get(a.get("out", "test-images"));
         for (Path p : ExampleSlides.write(dir)) {
             out.println("wrote " + p);
         }
