@@ -79,7 +79,8 @@ public final class CsvFormat {
         return cell.toString();
     }
 
-    static String quote(String s) {
+    /** A cell quoted as RFC 4180 needs (commas, quotes, line breaks, a leading '#', edge spaces). */
+    public static String quote(String s) {
         boolean needs = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0
                 || s.indexOf('\r') >= 0 || s.startsWith("#") || (!s.isEmpty() && (s.charAt(0) == ' '
                 || s.charAt(s.length() - 1) == ' '));

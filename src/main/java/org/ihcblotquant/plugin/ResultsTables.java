@@ -10,9 +10,13 @@ public final class ResultsTables {
     private ResultsTables() {
     }
 
-    /** Appends the rows of {@code t} to {@code rt}; empty cells stay empty (NaN for numbers). */
+    /**
+     * Appends the rows of {@code t} to {@code rt}; empty cells stay empty (NaN for numbers). Nine
+     * significant digits: results are for papers, ImageJ's default 3 decimals would round
+     * p-values and optical densities away.
+     */
     public static void append(ResultsTable rt, Table t) {
-        rt.setPrecision(-6);
+        rt.setPrecision(-9);
         for (int i = 0; i < t.rowCount(); i++) {
             Object[] row = t.row(i);
             rt.incrementCounter();
@@ -28,14 +32,19 @@ public final class ResultsTables {
         }
     }
 
+    /** Replaces the content of {@code rt} with {@code t}. */
+    public static void replace(ResultsTable rt, Table t) {
+        rt.reset();
+        append(rt, t);
+    }
+
     /** Replaces the system "Results" table's content with {@code t} and shows it. */
     public static void showAsResults(Table t) {
         ResultsTable rt = ResultsTable.getResultsTable();
         if (rt == null) {
             rt = new ResultsTable();
         }
-        rt.reset();
-        append(rt, t);
+        replace(rt, t);
         rt.show("Results");
     }
 }

@@ -8,6 +8,7 @@ import ij.IJ;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 
+import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.CsvTable;
 import org.ihcblotquant.io.Table;
 
@@ -45,45 +46,23 @@ final class StatsPlugins {
         }
         StringBuilder sb = new StringBuilder();
         for (int c = 0; c < cols.size(); c++) {
-            sb.append(c > 0 ? "," : "").append(quote(cols.get(c)));
+            sb.append(c > 0 ? "," : "").append(CsvFormat.quote(cols.get(c)));
         }
         sb.append('\n');
         for (int r = 0; r < rt.size(); r++) {
             for (int c = 0; c < cols.size(); c++) {
                 String col = cols.get(c);
                 String v = col.equals("Label") ? rt.getLabel(r) : rt.getStringValue(col, r);
-                sb.append(c > 0 ? "," : "").append(quote(v == null ? "" : v));
+                sb.append(c > 0 ? "," : "").append(CsvFormat.quote(v == null ? "" : v));
             }
             sb.append('\n');
         }
         return sb.toString();
     }
 
-    private static String quote(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
-    }
-
     /** Fills {@code rt} (cleared first) with a table: numbers as numbers, everything else as text. */
     static void fill(ResultsTable rt, Table t) {
-        rt.reset();
-        for (int r = 0; r < t.rowCount(); r++) {
-            rt.incrementCounter();
-            Object[] row = t.row(r);
-            for (int c = 0; c < row.length; c++) {
-                String col = t.columns().get(c);
-                Object v = row[c];
-                if (v instanceof Number) {
-                    rt.addValue(col, ((Number) v).doubleValue());
-                } else {
-                    rt.addValue(col, v == null ? "" : v.toString());
-                }
-            }
-        }
-        // full precision: the statistics are for papers, 3 decimals would round p-values away
-        rt.setPrecision(-9);
+        ResultsTables.replace(rt, t);
     }
 
     /**
