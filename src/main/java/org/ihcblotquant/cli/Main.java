@@ -88,7 +88,7 @@ public final class Main {
         sb.append(Version.toolAndVersion()).append(": IHC scoring, blot densitometry and statistics.\n\n");
         sb.append("Usage: ihcq COMMAND [options]    (ihcq COMMAND --help for its options)\n\nCommands:\n");
         for (CliCommand c : commands.values()) {
-            sb.append(String.format("  %-12s %s%n", c.name(), c.summary()));
+            sb.append(String.format(java.util.Locale.ROOT, "  %-12s %s%n", c.name(), c.summary()));
         }
         sb.append("\nOptions:\n  --help       this text\n  --version    print the version\n");
         sb.append("\nEnvironment: JAVA_OPTS is passed to the JVM (e.g. JAVA_OPTS=-Xmx16g for large images).\n");

@@ -236,10 +236,10 @@ public final class GroupComparison {
 
     public String toText() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-16s %5s %10s %10s %10s %10s %10s %10s%n", "group", "n", "mean", "sd", "sem",
+        sb.append(String.format(java.util.Locale.ROOT, "%-16s %5s %10s %10s %10s %10s %10s %10s%n", "group", "n", "mean", "sd", "sem",
                 "median", "min", "max"));
         for (Descriptives d : groups) {
-            sb.append(String.format("%-16s %5d %10s %10s %10s %10s %10s %10s%n", d.level, d.n, Report.num(d.mean),
+            sb.append(String.format(java.util.Locale.ROOT, "%-16s %5d %10s %10s %10s %10s %10s %10s%n", d.level, d.n, Report.num(d.mean),
                     Report.num(d.sd), Report.num(d.sem), Report.num(d.median), Report.num(d.min), Report.num(d.max)));
         }
         String ci = Report.num(confLevel * 100) + "% CI";
@@ -262,16 +262,16 @@ public final class GroupComparison {
                     .append("\n");
         } else if (anova != null) {
             sb.append("\nOne-way ANOVA\n");
-            sb.append(String.format("%-10s %4s %12s %12s %10s %10s%n", "", "Df", "Sum Sq", "Mean Sq", "F value",
+            sb.append(String.format(java.util.Locale.ROOT, "%-10s %4s %12s %12s %10s %10s%n", "", "Df", "Sum Sq", "Mean Sq", "F value",
                     "Pr(>F)"));
-            sb.append(String.format("%-10s %4d %12s %12s %10s %10s%n", "group", anova.dfBetween,
+            sb.append(String.format(java.util.Locale.ROOT, "%-10s %4d %12s %12s %10s %10s%n", "group", anova.dfBetween,
                     Report.num(anova.ssBetween), Report.num(anova.msBetween), Report.num(anova.f), Report.p(anova.p)));
-            sb.append(String.format("%-10s %4d %12s %12s%n", "Residuals", anova.dfWithin, Report.num(anova.ssWithin),
+            sb.append(String.format(java.util.Locale.ROOT, "%-10s %4d %12s %12s%n", "Residuals", anova.dfWithin, Report.num(anova.ssWithin),
                     Report.num(anova.msWithin)));
             sb.append("\nTukey HSD (").append(ci).append(", q crit = ").append(Report.num(tukey.qCrit)).append(")\n");
-            sb.append(String.format("%-24s %10s %10s %10s %10s%n", "pair", "diff", "lwr", "upr", "p adj"));
+            sb.append(String.format(java.util.Locale.ROOT, "%-24s %10s %10s %10s %10s%n", "pair", "diff", "lwr", "upr", "p adj"));
             for (TukeyHsd.Row r : tukey.rows) {
-                sb.append(String.format("%-24s %10s %10s %10s %10s%n", r.pair, Report.num(r.diff), Report.num(r.lwr),
+                sb.append(String.format(java.util.Locale.ROOT, "%-24s %10s %10s %10s %10s%n", r.pair, Report.num(r.diff), Report.num(r.lwr),
                         Report.num(r.upr), String.format(Locale.ROOT, "%.7f", r.pAdj)));
             }
         }

@@ -285,46 +285,46 @@ public final class SurvivalAnalysis {
         StringBuilder sb = new StringBuilder();
         sb.append("Kaplan-Meier survival (").append(confType.label).append(" ")
                 .append(Report.num(confLevel * 100)).append("% intervals)\n\n");
-        sb.append(String.format("%-16s %5s %7s %10s %10s %10s%n", "group", "n", "events", "median", "lower", "upper"));
+        sb.append(String.format(java.util.Locale.ROOT, "%-16s %5s %7s %10s %10s %10s%n", "group", "n", "events", "median", "lower", "upper"));
         for (KaplanMeier km : curves) {
             MedianSurvival m = km.median();
-            sb.append(String.format("%-16s %5d %7d %10s %10s %10s%n", km.level, km.n, km.events,
+            sb.append(String.format(java.util.Locale.ROOT, "%-16s %5d %7d %10s %10s %10s%n", km.level, km.n, km.events,
                     na(m.median), na(m.lower), na(m.upper)));
         }
         sb.append("(NA = not reached)\n");
         for (KaplanMeier km : curves) {
             sb.append("\n").append(km.level).append(":\n");
-            sb.append(String.format("%8s %7s %7s %8s %9s %9s %9s %9s%n", "time", "n.risk", "n.event", "n.censor",
+            sb.append(String.format(java.util.Locale.ROOT, "%8s %7s %7s %8s %9s %9s %9s %9s%n", "time", "n.risk", "n.event", "n.censor",
                     "survival", "std.err", "lower", "upper"));
             for (KaplanMeier.Row r : km.rows) {
-                sb.append(String.format("%8s %7d %7d %8d %9s %9s %9s %9s%n", Report.num(r.time), r.nRisk, r.nEvent,
+                sb.append(String.format(java.util.Locale.ROOT, "%8s %7d %7d %8d %9s %9s %9s %9s%n", Report.num(r.time), r.nRisk, r.nEvent,
                         r.nCensor, fmt4(r.surv), fmt4(r.stdErr), fmt4(r.lower), fmt4(r.upper)));
             }
         }
-        sb.append("\nNumbers at risk:\n").append(String.format("%-16s", "time"));
+        sb.append("\nNumbers at risk:\n").append(String.format(java.util.Locale.ROOT, "%-16s", "time"));
         for (double t : atTimes) {
-            sb.append(String.format(" %6s", Report.num(t)));
+            sb.append(String.format(java.util.Locale.ROOT, " %6s", Report.num(t)));
         }
         sb.append('\n');
         for (KaplanMeier km : curves) {
-            sb.append(String.format("%-16s", km.level));
+            sb.append(String.format(java.util.Locale.ROOT, "%-16s", km.level));
             for (double t : atTimes) {
-                sb.append(String.format(" %6d", km.atRisk(t)));
+                sb.append(String.format(java.util.Locale.ROOT, " %6d", km.atRisk(t)));
             }
             sb.append('\n');
         }
         if (logRank != null) {
             sb.append("\nLog-rank test (survdiff):\n");
-            sb.append(String.format("%-16s %5s %9s %9s%n", "group", "N", "Observed", "Expected"));
+            sb.append(String.format(java.util.Locale.ROOT, "%-16s %5s %9s %9s%n", "group", "N", "Observed", "Expected"));
             for (int g = 0; g < logRank.levels.size(); g++) {
-                sb.append(String.format("%-16s %5d %9s %9s%n", logRank.levels.get(g), logRank.n[g],
+                sb.append(String.format(java.util.Locale.ROOT, "%-16s %5d %9s %9s%n", logRank.levels.get(g), logRank.n[g],
                         Report.num(logRank.observed[g]), String.format(java.util.Locale.ROOT, "%.2f", logRank.expected[g])));
             }
             sb.append(String.format(java.util.Locale.ROOT, " Chisq = %.4g on %d degrees of freedom, p = %s%n",
                     logRank.chisq, logRank.df, Report.p(logRank.p)));
             sb.append("\nHazard ratios (vs reference '").append(data.levels().get(0)).append("'):\n");
             for (HazardRatio h : hazardRatios) {
-                sb.append(String.format("  %-14s %s: HR %s (%s%% CI %s to %s)%s%n", h.level, h.label(), na(h.hr),
+                sb.append(String.format(java.util.Locale.ROOT, "  %-14s %s: HR %s (%s%% CI %s to %s)%s%n", h.level, h.label(), na(h.hr),
                         Report.num(confLevel * 100), na(h.lower), na(h.upper),
                         Double.isNaN(h.p) ? "" : ", p = " + Report.p(h.p)));
             }
