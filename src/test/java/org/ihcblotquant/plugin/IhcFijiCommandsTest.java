@@ -96,5 +96,18 @@ class IhcFijiCommandsTest {
         assertEquals("S1", slideTable.get(0, 0));
         assertEquals("MDR-1", slideTable.get(0, 1));
         assertEquals("2", slideTable.get(0, slideTable.column("images")));
+
+        // the same settings from the command line give the same numbers as the Fiji batch
+        Path cliOut = dir.resolve("cli-images.csv");
+        org.ihcblotquant.cli.CliRunner cliRun = org.ihcblotquant.cli.CliRunner.run("ihc", "--slide-pattern", "^(S\\d+)_", "--marker", "MDR-1", "--out",
+                cliOut.toString(), "--quiet", slides.toString());
+        assertEquals(0, cliRun.code, cliRun.toString());
+        CsvTable fiji = CsvTable.read(out.resolve("images.csv"));
+        CsvTable cli = CsvTable.read(cliOut);
+        assertEquals(fiji.header(), cli.header());
+        assertEquals(fiji.rowCount(), cli.rowCount());
+        for (int i = 0; i < fiji.rowCount(); i++) {
+            assertEquals(fiji.row(i), cli.row(i), "row " + i);
+        }
     }
 }
