@@ -28,7 +28,7 @@ public class ColourDeconvolutionPlugin implements PlugIn {
             return;
         }
         if (imp.getType() != ImagePlus.COLOR_RGB) {
-            IJ.error("Colour Deconvolution (OD)", imp.getTitle() + ": not an RGB colour image; colour deconvolution needs RGB");
+            UserMessages.error("Colour Deconvolution (OD)", imp.getTitle() + ": not an RGB colour image; colour deconvolution needs RGB");
             return;
         }
         GenericDialog gd = new GenericDialog("Colour Deconvolution (OD)");
@@ -63,7 +63,7 @@ public class ColourDeconvolutionPlugin implements PlugIn {
                 IJ.log(imp.getTitle() + ": no glass in the image: background 255 used");
             }
         } catch (InputException e) {
-            IJ.error("Colour Deconvolution (OD)", e.getMessage());
+            UserMessages.error("Colour Deconvolution (OD)", e.getMessage());
         }
     }
 }

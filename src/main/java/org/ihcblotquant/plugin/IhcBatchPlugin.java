@@ -64,11 +64,11 @@ public class IhcBatchPlugin implements PlugIn {
             IJ.log("IHC Batch: " + results.size() + " images, " + ok + " scored; wrote " + out.resolve("images.csv")
                     + " and " + out.resolve("slides.csv"));
         } catch (InputException e) {
-            IJ.error("IHC Batch", e.getMessage());
+            UserMessages.error("IHC Batch", e.getMessage());
         } catch (CancelledException e) {
             IJ.showStatus("IHC Batch cancelled; nothing written");
         } catch (IOException e) {
-            IJ.error("IHC Batch", "cannot write results: " + e.getMessage());
+            UserMessages.error("IHC Batch", "cannot write results: " + e.getMessage());
         } finally {
             IJ.showProgress(1.0);
         }

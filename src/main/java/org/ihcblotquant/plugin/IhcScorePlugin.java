@@ -41,7 +41,7 @@ public class IhcScorePlugin implements PlugIn {
             return;
         }
         if (imp.getType() != ImagePlus.COLOR_RGB) {
-            IJ.error("IHC Score", imp.getTitle() + ": not an RGB colour image (" + imp.getBitDepth()
+            UserMessages.error("IHC Score", imp.getTitle() + ": not an RGB colour image (" + imp.getBitDepth()
                     + "-bit); IHC scoring needs a brightfield RGB image");
             return;
         }
@@ -57,7 +57,7 @@ public class IhcScorePlugin implements PlugIn {
         try {
             settings = IhcDialogFields.read(gd);
         } catch (InputException e) {
-            IJ.error("IHC Score", e.getMessage());
+            UserMessages.error("IHC Score", e.getMessage());
             return;
         }
         boolean overlay = gd.getNextBoolean();

@@ -4,7 +4,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
-import ij.IJ;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 
@@ -95,12 +94,7 @@ final class StatsPlugins {
 
     /** An error message: a dialog when ImageJ has a window, the log and stderr in batch / headless runs. */
     static void error(String title, String message) {
-        if (IJ.getInstance() != null && !Interpreter.isBatchMode()) {
-            IJ.error(title, message);
-        } else {
-            System.err.println(title + ": " + message);
-            IJ.log(title + ": " + message);
-        }
+        UserMessages.error(title, message);
     }
 
     /** Writes each table as folder/name.csv with the provenance as '#' comment lines. */
