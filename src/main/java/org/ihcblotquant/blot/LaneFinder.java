@@ -1,0 +1,289 @@
+package org.ihcblotquant.blot;
+
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+import org.ihcblotquant.core.InputException;
+
+/**
+ * Places lanes on a membrane from the column profile (mean signal of each column of the region).
+ * Lanes are the peaks of that profile above a baseline (a flat opening wider than a lane, which
+ * removes a sloped or uneven background). Each lane's centre is the middle of its half-maximum
+ * crossings, so unequal spacing is fine; all lanes get the same width (the median width at 15 % of
+ * the peak, capped at the valleys between neighbours), which also absorbs a slight tilt. Lane
+ * count or centres given by the user take precedence.
+ */
+public final class LaneFinder {
+
+    /** Narrowest lane that can be measured, in pixels: decides how many lanes "fit". */
+    public static final int MIN_LANE_WIDTH = 4;
+
+    private LaneFinder() {
+    }
+
+    /** What was found, with the profile for plots and diagnostics. */
+    public static final class Result {
+        public final List<Lane> lanes;
+        public final List<String> warnings;
+
+        Result(List<Lane> lanes, List<String> warnings) {
+            this.lanes = lanes;
+            this.warnings = warnings;
+        }
+    }
+
+    /**
+     * @param source    names the image in error messages
+     * @param roi       region holding the lanes (image coordinates)
+     * @param requested number of lanes wanted, or 0 to detect
+     * @param centres   user-given lane centres (image x), or null
+     * @param width     user-given lane width for {@code centres}, or 0 for automatic
+     */
+    public static Result find(String source, SignalImage img, Rectangle roi, int requested, double[] centres,
+            int width) {
+        List<String> warnings = new ArrayList<>();
+        if (centres != null && centres.length > 0) {
+            return new Result(fromCentres(source, roi, centres, width), warnings);
+        }
+        int maxFit = roi.width / MIN_LANE_WIDTH;
+        if (requested > maxFit) {
+            throw new InputException("--lanes " + requested + ": more lanes than fit in " + source + " (region "
+                    + roi.width + " px wide holds at most " + maxFit + " lanes of " + MIN_LANE_WIDTH + " px)");
+        }
+        double[] profile = columnProfile(img, roi);
+        double[] base = Profiles.opening(profile, Math.max(3, roi.width / 6));
+        double[] resid = new double[profile.length];
+        for (int i = 0; i < resid.length; i++) {
+            resid[i] = profile[i] - base[i];
+        }
+        double noise = Profiles.noise(resid);
+        double[] d = Profiles.smooth(resid, Math.max(1.0, roi.width / 400.0));
+        List<Profiles.Peak> all = Profiles.peaks(d);
+        List<Profiles.Peak> strong = select(all, noise);
+        if (requested > 0) {
+            strong = adjustToCount(strong, all, noise, requested, roi.width, warnings);
+        }
+        if (strong == null) {
+            // could not find the requested lanes: equal lanes across the region, as asked
+            warnings.add("only part of the " + requested + " lanes could be located; " + requested
+                    + " equal lanes placed across the region");
+            return new Result(equalLanes(roi, requested), warnings);
+        }
+        if (strong.isEmpty()) {
+            throw new InputException(source + ": no lanes detected (no column stands out from the background);"
+                    + " check --polarity, choose the membrane with --roi, or give --lanes N");
+        }
+        strong.sort(Comparator.comparingInt(p -> p.pos));
+        int n = strong.size();
+        double[] centreX = new double[n];
+        double[] widths = new double[n];
+        for (int k = 0; k < n; k++) {
+            Profiles.Peak p = strong.get(k);
+            int lo = k > 0 ? valley(d, strong.get(k - 1).pos, p.pos) : 0;
+            int hi = k < n - 1 ? valley(d, p.pos, strong.get(k + 1).pos) : d.length - 1;
+            double top = d[p.pos];
+            int l50 = crossing(d, p.pos, lo, -1, 0.5 * top);
+            int r50 = crossing(d, p.pos, hi, +1, 0.5 * top);
+            int l15 = crossing(d, p.pos, lo, -1, 0.15 * top);
+            int r15 = crossing(d, p.pos, hi, +1, 0.15 * top);
+            centreX[k] = 0.5 * (l50 + r50);
+            widths[k] = r15 - l15 + 1;
+        }
+        double w = Profiles.median(widths);
+        for (int k = 1; k < n; k++) {
+            w = Math.min(w, centreX[k] - centreX[k - 1]);
+        }
+        int lw = Math.max(MIN_LANE_WIDTH, (int) Math.round(w));
+        List<Lane> lanes = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            int x0 = (int) Math.round(roi.x + centreX[k] - lw / 2.0);
+            lanes.add(new Lane(k + 1, clip(new Rectangle(x0, roi.y, lw, roi.height), roi)));
+        }
+        return new Result(lanes, warnings);
+    }
+
+    /** Mean signal of each column of the region. */
+    static double[] columnProfile(SignalImage img, Rectangle roi) {
+        double[] p = new double[roi.width];
+        float[] s = img.signal();
+        int w = img.width();
+        for (int y = roi.y; y < roi.y + roi.height; y++) {
+            int off = y * w + roi.x;
+            for (int x = 0; x < roi.width; x++) {
+                p[x] += s[off + x];
+            }
+        }
+        for (int x = 0; x < p.length; x++) {
+            p[x] /= roi.height;
+        }
+        return p;
+    }
+
+    /**
+     * Peaks that stand out: prominence above 4 noise SDs and at least 15 % of the second most
+     * prominent peak (the second, so that one overloaded lane does not hide the others); peaks
+     * closer than half the typical spacing are merged into the stronger.
+     */
+    private static List<Profiles.Peak> select(List<Profiles.Peak> all, double noise) {
+        List<Profiles.Peak> byProm = new ArrayList<>(all);
+        byProm.sort((a, b) -> Double.compare(b.prominence, a.prominence));
+        if (byProm.isEmpty()) {
+            return new ArrayList<>();
+        }
+        double ref = byProm.size() > 1 ? byProm.get(1).prominence : byProm.get(0).prominence;
+        double thr = Math.max(4 * noise, 0.15 * ref);
+        List<Profiles.Peak> kept = new ArrayList<>();
+        for (Profiles.Peak p : byProm) {
+            if (p.prominence >= thr && p.prominence > 0) {
+                kept.add(p);
+            }
+        }
+        if (kept.size() >= 3) {
+            kept.sort(Comparator.comparingInt(p -> p.pos));
+            double[] gaps = new double[kept.size() - 1];
+            for (int i = 0; i < gaps.length; i++) {
+                gaps[i] = kept.get(i + 1).pos - kept.get(i).pos;
+            }
+            double minSep = 0.5 * Profiles.median(gaps);
+            kept.sort((a, b) -> Double.compare(b.prominence, a.prominence));
+            List<Profiles.Peak> merged = new ArrayList<>();
+            for (Profiles.Peak p : kept) {
+                boolean near = false;
+                for (Profiles.Peak q : merged) {
+                    near |= Math.abs(q.pos - p.pos) < minSep;
+                }
+                if (!near) {
+                    merged.add(p);
+                }
+            }
+            kept = merged;
+        }
+        return kept;
+    }
+
+    /**
+     * Makes the detected lanes match the requested count: the most prominent when there are too
+     * many; lanes inserted in gaps of a whole number of spacings, then weaker peaks, when too few.
+     * Returns null when the count cannot be reached.
+     */
+    private static List<Profiles.Peak> adjustToCount(List<Profiles.Peak> strong, List<Profiles.Peak> all,
+            double noise, int requested, int roiWidth, List<String> warnings) {
+        List<Profiles.Peak> kept = new ArrayList<>(strong);
+        if (kept.size() > requested) {
+            kept.sort((a, b) -> Double.compare(b.prominence, a.prominence));
+            return new ArrayList<>(kept.subList(0, requested));
+        }
+        if (kept.size() == requested) {
+            return kept;
+        }
+        if (kept.size() >= 2) {
+            kept.sort(Comparator.comparingInt(p -> p.pos));
+            double[] gaps = new double[kept.size() - 1];
+            for (int i = 0; i < gaps.length; i++) {
+                gaps[i] = kept.get(i + 1).pos - kept.get(i).pos;
+            }
+            double spacing = Profiles.percentile(gaps, 0.25);
+            List<Profiles.Peak> filled = new ArrayList<>();
+            for (int i = 0; i < kept.size(); i++) {
+                filled.add(kept.get(i));
+                if (i + 1 < kept.size()) {
+                    double gap = kept.get(i + 1).pos - kept.get(i).pos;
+                    int k = (int) Math.round(gap / spacing);
+                    for (int j = 1; j < k && filled.size() + (kept.size() - i - 1) < requested; j++) {
+                        filled.add(new Profiles.Peak((int) Math.round(kept.get(i).pos + j * gap / k), 0, 0));
+                    }
+                }
+            }
+            kept = filled;
+            if (kept.size() < requested) {
+                // weaker peaks well away from the lanes we have
+                List<Profiles.Peak> weak = new ArrayList<>(all);
+                weak.sort((a, b) -> Double.compare(b.prominence, a.prominence));
+                for (Profiles.Peak p : weak) {
+                    if (kept.size() >= requested || p.prominence < 3 * noise) {
+                        break;
+                    }
+                    boolean far = true;
+                    for (Profiles.Peak q : kept) {
+                        far &= Math.abs(q.pos - p.pos) >= 0.6 * spacing;
+                    }
+                    if (far) {
+                        kept.add(p);
+                    }
+                }
+            }
+            if (kept.size() == requested) {
+                warnings.add((requested - strong.size()) + " of the " + requested
+                        + " lanes had no clear column peak and were placed by the lane spacing");
+                return kept;
+            }
+        }
+        return null;
+    }
+
+    private static int valley(double[] d, int a, int b) {
+        int best = a;
+        for (int i = a; i <= b; i++) {
+            if (d[i] < d[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** First position from {@code start} towards {@code limit} where d drops below level. */
+    private static int crossing(double[] d, int start, int limit, int dir, double level) {
+        int i = start;
+        while (i != limit && d[i + dir] >= level) {
+            i += dir;
+        }
+        return i;
+    }
+
+    private static List<Lane> fromCentres(String source, Rectangle roi, double[] centres, int width) {
+        double[] c = centres.clone();
+        java.util.Arrays.sort(c);
+        for (double x : c) {
+            if (x < roi.x || x >= roi.x + roi.width) {
+                throw new InputException("--lane-centres: x=" + x + " lies outside " + source + " region x "
+                        + roi.x + ".." + (roi.x + roi.width - 1));
+            }
+        }
+        int w = width;
+        if (w <= 0) {
+            double minGap = roi.width;
+            for (int i = 1; i < c.length; i++) {
+                minGap = Math.min(minGap, c[i] - c[i - 1]);
+            }
+            w = (int) Math.round(c.length == 1 ? roi.width / 2.0 : 0.8 * minGap);
+        }
+        if (w < MIN_LANE_WIDTH) {
+            throw new InputException("--lane-centres: lanes closer than " + MIN_LANE_WIDTH + " px cannot be measured");
+        }
+        List<Lane> lanes = new ArrayList<>();
+        for (int k = 0; k < c.length; k++) {
+            int x0 = (int) Math.round(c[k] - w / 2.0);
+            lanes.add(new Lane(k + 1, clip(new Rectangle(x0, roi.y, w, roi.height), roi)));
+        }
+        return lanes;
+    }
+
+    private static List<Lane> equalLanes(Rectangle roi, int n) {
+        List<Lane> lanes = new ArrayList<>();
+        double step = roi.width / (double) n;
+        for (int k = 0; k < n; k++) {
+            int x0 = (int) Math.round(roi.x + k * step + 0.1 * step);
+            int x1 = (int) Math.round(roi.x + (k + 1) * step - 0.1 * step);
+            lanes.add(new Lane(k + 1, new Rectangle(x0, roi.y, Math.max(1, x1 - x0), roi.height)));
+        }
+        return Collections.unmodifiableList(lanes);
+    }
+
+    private static Rectangle clip(Rectangle r, Rectangle roi) {
+        Rectangle c = r.intersection(roi);
+        return c.isEmpty() ? new Rectangle(Math.max(roi.x, Math.min(r.x, roi.x + roi.width - 1)), roi.y, 1, roi.height) : c;
+    }
+}
