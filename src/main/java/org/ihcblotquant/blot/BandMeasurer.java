@@ -64,12 +64,12 @@ public final class BandMeasurer {
         double[] ring = ring(img, b, allBoxes, method.kind() == BackgroundMethod.Kind.BORDER ? method.size() : NOISE_RING);
         double[] noiseRing = method.kind() == BackgroundMethod.Kind.BORDER && method.size() == NOISE_RING ? ring
                 : ring(img, b, allBoxes, NOISE_RING);
-        double localBg = Profiles.median(noiseRing);
+        double localBg = Profiles.interpolatedMedian(noiseRing);
         double sd = robustSd(noiseRing, localBg);
         double[] rowBg = new double[b.height];
         switch (method.kind()) {
             case BORDER:
-                Arrays.fill(rowBg, ring.length == 0 ? Double.NaN : Profiles.median(ring));
+                Arrays.fill(rowBg, ring.length == 0 ? Double.NaN : Profiles.interpolatedMedian(ring));
                 break;
             case LANE:
                 laneBaseline(img, b, lane, rowBg);

@@ -12,8 +12,8 @@ import org.ihcblotquant.core.InputException;
  * Places lanes on a membrane from the column profile (mean signal of each column of the region).
  * Lanes are the peaks of that profile above a baseline (a flat opening wider than a lane, which
  * removes a sloped or uneven background). Each lane's centre is the middle of its half-maximum
- * crossings, so unequal spacing is fine; all lanes get the same width (the median width at 15 % of
- * the peak, capped at the valleys between neighbours), which also absorbs a slight tilt. Lane
+ * crossings, so unequal spacing is fine; all lanes get the same width (the median width at 5 % of
+ * the peak, capped at the valleys between neighbours and at the closest lane spacing), which also absorbs a slight tilt. Lane
  * count or centres given by the user take precedence.
  */
 public final class LaneFinder {
@@ -80,17 +80,34 @@ public final class LaneFinder {
         int n = strong.size();
         double[] centreX = new double[n];
         double[] widths = new double[n];
+        // extents are measured on the smoothed profile above a straight line joining the valleys on
+        // either side of the lane, so that a sloped background does not shift the lane
+        double[] ps = Profiles.smooth(profile, Math.max(1.0, roi.width / 400.0));
+        double reach = n > 1 ? (strong.get(n - 1).pos - strong.get(0).pos) / (double) (n - 1) : roi.width / 2.0;
         for (int k = 0; k < n; k++) {
             Profiles.Peak p = strong.get(k);
-            int lo = k > 0 ? valley(d, strong.get(k - 1).pos, p.pos) : 0;
-            int hi = k < n - 1 ? valley(d, p.pos, strong.get(k + 1).pos) : d.length - 1;
-            double top = d[p.pos];
-            int l50 = crossing(d, p.pos, lo, -1, 0.5 * top);
-            int r50 = crossing(d, p.pos, hi, +1, 0.5 * top);
-            int l15 = crossing(d, p.pos, lo, -1, 0.15 * top);
-            int r15 = crossing(d, p.pos, hi, +1, 0.15 * top);
-            centreX[k] = 0.5 * (l50 + r50);
-            widths[k] = r15 - l15 + 1;
+            int lo = k > 0 ? valley(ps, strong.get(k - 1).pos, p.pos)
+                    : valley(ps, Math.max(0, (int) (p.pos - reach)), p.pos);
+            int hi = k < n - 1 ? valley(ps, p.pos, strong.get(k + 1).pos)
+                    : valley(ps, p.pos, Math.min(ps.length - 1, (int) (p.pos + reach)));
+            double[] local = new double[hi - lo + 1];
+            int top = 0;
+            for (int i = lo; i <= hi; i++) {
+                double line = hi == lo ? ps[lo] : ps[lo] + (ps[hi] - ps[lo]) * (i - lo) / (double) (hi - lo);
+                local[i - lo] = ps[i] - line;
+                if (local[i - lo] > local[top]) {
+                    top = i - lo;
+                }
+            }
+            double h = local[top];
+            int l50 = crossing(local, top, 0, -1, 0.5 * h);
+            int r50 = crossing(local, top, local.length - 1, +1, 0.5 * h);
+            int l5 = crossing(local, top, 0, -1, 0.05 * h);
+            int r5 = crossing(local, top, local.length - 1, +1, 0.05 * h);
+            double c = 0.5 * (l50 + r50);
+            centreX[k] = lo + c;
+            // twice the wider half at 5 %: the box keeps the soft band edges (and a slight tilt)
+            widths[k] = 2 * Math.max(c - l5, r5 - c) + 1;
         }
         double w = Profiles.median(widths);
         for (int k = 1; k < n; k++) {

@@ -37,9 +37,12 @@ final class Profiles {
     /**
      * Rolling ball (a half-disc of radius r in samples and intensity units) rolled under the
      * profile: a grey-scale opening with a non-flat structuring element. Returns the baseline, which
-     * never exceeds the profile.
+     * never exceeds the profile. The profile is smoothed first (Gaussian, SD 2 samples), as ImageJ's
+     * background subtracter does, because an opening of a noisy profile settles on the noise minima
+     * and reads the background low.
      */
-    static double[] rollingBall(double[] p, int r) {
+    static double[] rollingBall(double[] raw, int r) {
+        double[] p = smooth(raw, 2);
         int n = p.length;
         double[] b = new double[2 * r + 1];
         for (int t = -r; t <= r; t++) {
@@ -66,7 +69,7 @@ final class Profiles {
                     m = Math.max(m, ero[j] + b[t + r]);
                 }
             }
-            out[x] = Math.min(m, p[x]);
+            out[x] = m;
         }
         return out;
     }
@@ -121,6 +124,35 @@ final class Profiles {
         Arrays.sort(s);
         int m = s.length / 2;
         return s.length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+    }
+
+    /**
+     * Median that does not stick to whole numbers on integer data (8/16-bit pixels): when the
+     * values are integers, the median of grouped data, L + (n/2 - below) / atMedian, where each
+     * integer stands for the interval [v - 0.5, v + 0.5). On a sloped background the plain median
+     * of 8-bit values is off by up to half a grey level per pixel, which adds up over a band.
+     */
+    static double interpolatedMedian(double[] v) {
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        double m = median(v);
+        for (double x : v) {
+            if (x != Math.rint(x)) {
+                return m;
+            }
+        }
+        double mr = Math.rint(m);
+        int below = 0;
+        int at = 0;
+        for (double x : v) {
+            if (x < mr) {
+                below++;
+            } else if (x == mr) {
+                at++;
+            }
+        }
+        return at == 0 ? m : mr - 0.5 + (v.length / 2.0 - below) / at;
     }
 
     static double percentile(double[] v, double q) {
