@@ -21,7 +21,7 @@ public final class Main {
     static Map<String, CliCommand> commands() {
         Map<String, CliCommand> m = new LinkedHashMap<>();
         for (CliCommand c : Arrays.<CliCommand>asList(
-                )) {
+                new BlotCommand())) {
             m.put(c.name(), c);
         }
         return m;
