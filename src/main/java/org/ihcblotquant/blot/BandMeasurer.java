@@ -65,7 +65,7 @@ public final class BandMeasurer {
         double[] noiseRing = method.kind() == BackgroundMethod.Kind.BORDER && method.size() == NOISE_RING ? ring
                 : ring(img, b, allBoxes, NOISE_RING);
         double localBg = Profiles.interpolatedMedian(noiseRing);
-        double sd = robustSd(noiseRing, localBg);
+        double sd = pixelNoise(img, b, allBoxes, NOISE_RING);
         double[] rowBg = new double[b.height];
         switch (method.kind()) {
             case BORDER:
@@ -122,6 +122,28 @@ public final class BandMeasurer {
             }
         }
         return false;
+    }
+
+    /**
+     * Pixel noise around the box: robust SD of the differences between horizontally adjacent ring
+     * pixels, divided by sqrt(2). Differences ignore slopes and the soft edges of the band, which
+     * a plain SD of the ring would count as noise.
+     */
+    static double pixelNoise(SignalImage img, Rectangle b, List<Rectangle> allBoxes, int w) {
+        Rectangle outer = new Rectangle(b.x - w, b.y - w, b.width + 2 * w, b.height + 2 * w)
+                .intersection(new Rectangle(0, 0, img.width(), img.height()));
+        double[] d = new double[outer.width * outer.height];
+        int n = 0;
+        for (int y = outer.y; y < outer.y + outer.height; y++) {
+            for (int x = outer.x; x + 1 < outer.x + outer.width; x++) {
+                if (b.contains(x, y) || b.contains(x + 1, y) || inAny(allBoxes, x, y) || inAny(allBoxes, x + 1, y)) {
+                    continue;
+                }
+                d[n++] = img.get(x + 1, y) - img.get(x, y);
+            }
+        }
+        d = Arrays.copyOf(d, n);
+        return robustSd(d, 0) / Math.sqrt(2);
     }
 
     private static double robustSd(double[] v, double median) {

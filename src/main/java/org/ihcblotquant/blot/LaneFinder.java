@@ -13,7 +13,7 @@ import org.ihcblotquant.core.InputException;
  * Lanes are the peaks of that profile above a baseline (a flat opening wider than a lane, which
  * removes a sloped or uneven background). Each lane's centre is the middle of its half-maximum
  * crossings, so unequal spacing is fine; all lanes get the same width (the median width at 5 % of
- * the peak, capped at the valleys between neighbours and at the closest lane spacing), which also absorbs a slight tilt. Lane
+ * the peak, capped at the valleys between neighbours and at the median lane spacing), which also absorbs a slight tilt. Lane
  * count or centres given by the user take precedence.
  */
 public final class LaneFinder {
@@ -110,8 +110,13 @@ public final class LaneFinder {
             widths[k] = 2 * Math.max(c - l5, r5 - c) + 1;
         }
         double w = Profiles.median(widths);
-        for (int k = 1; k < n; k++) {
-            w = Math.min(w, centreX[k] - centreX[k - 1]);
+        if (n > 1) {
+            // the typical spacing, not the closest pair: one crowded pair must not narrow every lane
+            double[] gaps = new double[n - 1];
+            for (int k = 1; k < n; k++) {
+                gaps[k - 1] = centreX[k] - centreX[k - 1];
+            }
+            w = Math.min(w, Profiles.median(gaps));
         }
         int lw = Math.max(MIN_LANE_WIDTH, (int) Math.round(w));
         List<Lane> lanes = new ArrayList<>();
@@ -122,19 +127,50 @@ public final class LaneFinder {
         return new Result(lanes, warnings);
     }
 
-    /** Mean signal of each column of the region. */
+    /**
+     * Weighted mean signal of each column of the region. Each image row is weighted by how much
+     * it varies across the region (its variance above the median row's), so rows that cross bands
+     * decide where the lanes are, and plain membrane, film edges and empty scanner bed add nothing.
+     */
     static double[] columnProfile(SignalImage img, Rectangle roi) {
-        double[] p = new double[roi.width];
         float[] s = img.signal();
         int w = img.width();
-        for (int y = roi.y; y < roi.y + roi.height; y++) {
-            int off = y * w + roi.x;
+        double[] var = new double[roi.height];
+        for (int y = 0; y < roi.height; y++) {
+            int off = (roi.y + y) * w + roi.x;
+            double sum = 0;
+            double sq = 0;
             for (int x = 0; x < roi.width; x++) {
-                p[x] += s[off + x];
+                double v = s[off + x];
+                sum += v;
+                sq += v * v;
+            }
+            double m = sum / roi.width;
+            var[y] = Math.max(0, sq / roi.width - m * m);
+        }
+        double med = Profiles.median(var);
+        double[] weight = new double[roi.height];
+        double wsum = 0;
+        for (int y = 0; y < roi.height; y++) {
+            weight[y] = Math.max(0, var[y] - med);
+            wsum += weight[y];
+        }
+        if (wsum <= 0) {
+            java.util.Arrays.fill(weight, 1);
+            wsum = roi.height;
+        }
+        double[] p = new double[roi.width];
+        for (int y = 0; y < roi.height; y++) {
+            if (weight[y] == 0) {
+                continue;
+            }
+            int off = (roi.y + y) * w + roi.x;
+            for (int x = 0; x < roi.width; x++) {
+                p[x] += weight[y] * s[off + x];
             }
         }
         for (int x = 0; x < p.length; x++) {
-            p[x] /= roi.height;
+            p[x] /= wsum;
         }
         return p;
     }

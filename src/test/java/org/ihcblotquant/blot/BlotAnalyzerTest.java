@@ -143,10 +143,11 @@ class BlotAnalyzerTest {
 
     @Test
     void overexposedBandIsFlaggedSaturated() {
-        double[] t = TARGET.clone();
+        double[] t = scale(TARGET, 2.5);
         t[3] = 90000; // peak far above 255 on film
         SyntheticBlot.Blot b = new SyntheticBlot().size(480, 300).equalLanes(8, 40).bandShape(16, 1.5)
-                .background(40, 0.03, 0.05, 2).row("target", 100, 4, t).row("actin", 200, 4, ACTIN).render();
+                .background(40, 0.03, 0.05, 2).row("target", 100, 4, t).row("actin", 200, 4, scale(ACTIN, 2.5))
+                .render();
         BlotAnalysis a = analyze(b, new BlotSettings(), Arrays.asList("target", "actin"));
         BandMeasurement m = a.row("target").measurement(3);
         assertTrue(m.isSaturated());
