@@ -1,0 +1,81 @@
+package org.ihcblotquant.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.ihcblotquant.blot.SyntheticBlot;
+import org.ihcblotquant.io.CsvTable;
+import org.ihcblotquant.testutil.FijiMacroRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.ImagePlus;
+import ij.io.FileSaver;
+
+/** Blot Analyze and Blot Measure in a real ImageJ, driven by a -batch macro from options alone. */
+class BlotPluginsMacroTest {
+
+    static final double[] TARGET = {22500, 35000, 15000, 50000, 27500, 8750, 40000};
+    static final double[] ACTIN = {37500, 33750, 41250, 35000, 38750, 31250, 40000};
+
+    @Test
+    void analyzeThenMeasureEditedRois(@TempDir Path dir) throws Exception {
+        SyntheticBlot.Blot b = new SyntheticBlot().size(440, 300).equalLanes(7, 45).bandShape(16, 1.5)
+                .background(40, 0.03, 0.05, 2).row("target", 100, 4, TARGET).row("actin", 200, 4, ACTIN).render();
+        Path tif = dir.resolve("blot.tif");
+        new FileSaver(new ImagePlus("blot", b.image)).saveAsTiff(tif.toString());
+        Path r1 = dir.resolve("analyze.csv");
+        Path r2 = dir.resolve("measure.csv");
+        String macro = "open(\"" + FijiMacroRunner.macroPath(tif) + "\");\n"
+                + "run(\"Blot Analyze\", \"rows=target,actin control=actin reference=1 lanes=0 polarity=auto "
+                + "background=border minimum=3 cv_limit=20 plot\");\n"
+                + "saveAs(\"Results\", \"" + FijiMacroRunner.macroPath(r1) + "\");\n"
+                + "selectImage(\"blot.tif\");\n"
+                + "print(\"ROIS=\" + roiManager(\"count\"));\n"
+                + "print(\"OVERLAY=\" + Overlay.size);\n"
+                + "for (i = 0; i < roiManager(\"count\"); i++) {\n"
+                + "  roiManager(\"select\", i);\n"
+                + "  if (Roi.getName == \"lane3:target\") {\n"
+                + "    getSelectionBounds(x, y, w, h);\n"
+                + "    makeRectangle(x, y + 40, w, h);\n"
+                + "    roiManager(\"update\");\n"
+                + "    roiManager(\"rename\", \"lane3:target\");\n"
+                + "  }\n"
+                + "}\n"
+                + "run(\"Select None\");\n"
+                + "run(\"Blot Measure\", \"control=actin reference=1 polarity=auto background=border minimum=3 cv_limit=20\");\n"
+                + "saveAs(\"Results\", \"" + FijiMacroRunner.macroPath(r2) + "\");\n";
+        FijiMacroRunner.Result res = FijiMacroRunner.run(macro, dir, 120);
+        assertTrue(r1.toFile().exists(), res.toString());
+        assertTrue(res.stdout.contains("ROIS=" + (7 + 14)), res.toString());
+        CsvTable t = CsvTable.read(r1);
+        assertEquals(14, t.rowCount(), res.toString());
+        int protein = t.column("protein");
+        int lane = t.column("lane");
+        int rel = t.column("relative");
+        for (int i = 0; i < t.rowCount(); i++) {
+            if (t.get(i, protein).equals("target")) {
+                int k = Integer.parseInt(t.get(i, lane));
+                double truth = (b.volumes[0][k - 1] / b.volumes[1][k - 1]) / (b.volumes[0][0] / b.volumes[1][0]);
+                assertEquals(truth, Double.parseDouble(t.get(i, rel)), 0.05 * truth, "lane " + k);
+            }
+        }
+        assertTrue(r2.toFile().exists(), res.toString());
+        CsvTable m = CsvTable.read(r2);
+        assertEquals(14, m.rowCount(), res.toString());
+        int sig = m.column("signal");
+        for (int i = 0; i < m.rowCount(); i++) {
+            String p = m.get(i, m.column("protein"));
+            int k = Integer.parseInt(m.get(i, m.column("lane")));
+            double s = Double.parseDouble(m.get(i, sig));
+            if (p.equals("target") && k == 3) {
+                // moved off the band onto plain membrane
+                assertTrue(Math.abs(s) < 0.1 * b.volumes[0][2], "moved box signal " + s);
+            } else if (p.equals("target") && k == 2) {
+                assertEquals(b.volumes[0][1], s, 0.06 * b.volumes[0][1]);
+            }
+        }
+    }
+}
