@@ -63,6 +63,9 @@ public final class LaneFinder {
         double[] d = Profiles.smooth(resid, Math.max(1.0, roi.width / 400.0));
         List<Profiles.Peak> all = Profiles.peaks(d);
         List<Profiles.Peak> strong = select(all, noise);
+        if (requested == 0) {
+            strong = fillGaps(strong, all, noise);
+        }
         if (requested > 0) {
             strong = adjustToCount(strong, all, noise, requested, roi.width, warnings);
         }
@@ -213,6 +216,47 @@ public final class LaneFinder {
                 }
             }
             kept = merged;
+        }
+        return kept;
+    }
+
+    /**
+     * Weak lanes between strong ones (a faint sample beside overloaded ones): where two lanes are
+     * 1.6 or more typical spacings apart, the most prominent smaller peaks (above 4 noise SDs and
+     * 3 % of the second strongest lane) that keep 0.6 spacings from every lane are added.
+     */
+    private static List<Profiles.Peak> fillGaps(List<Profiles.Peak> strong, List<Profiles.Peak> all, double noise) {
+        if (strong.size() < 3) {
+            return strong;
+        }
+        List<Profiles.Peak> kept = new ArrayList<>(strong);
+        kept.sort(Comparator.comparingInt(p -> p.pos));
+        double[] gaps = new double[kept.size() - 1];
+        for (int i = 0; i < gaps.length; i++) {
+            gaps[i] = kept.get(i + 1).pos - kept.get(i).pos;
+        }
+        double spacing = Profiles.median(gaps);
+        List<Profiles.Peak> byProm = new ArrayList<>(strong);
+        byProm.sort((a, b) -> Double.compare(b.prominence, a.prominence));
+        double thr = Math.max(4 * noise, 0.03 * byProm.get(1).prominence);
+        List<Profiles.Peak> weak = new ArrayList<>(all);
+        weak.sort((a, b) -> Double.compare(b.prominence, a.prominence));
+        int first = kept.get(0).pos;
+        int last = kept.get(kept.size() - 1).pos;
+        for (Profiles.Peak p : weak) {
+            if (p.prominence < thr) {
+                break;
+            }
+            if (p.pos <= first || p.pos >= last) {
+                continue; // only between lanes: the membrane edges are full of artefacts
+            }
+            boolean far = true;
+            for (Profiles.Peak q : kept) {
+                far &= Math.abs(q.pos - p.pos) >= 0.6 * spacing;
+            }
+            if (far) {
+                kept.add(p);
+            }
         }
         return kept;
     }
