@@ -180,7 +180,7 @@ public final class BlotCommand implements CliCommand {
         if (overlay != null) {
             for (BlotAnalysis an : analyses) {
                 Path p = analyses.size() == 1 ? overlay : withSuffix(overlay, an.name());
-                BlotOverlay.writePng(BlotOverlay.render(an, settings.minSnr, 1400), p);
+                BlotOverlay.writePng(BlotOverlay.render(an, settings.minSnr, 1000), p);
             }
         }
         for (String w : all) {
