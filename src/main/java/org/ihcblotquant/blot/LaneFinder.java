@@ -270,8 +270,32 @@ public final class LaneFinder {
             double noise, int requested, int roiWidth, List<String> warnings) {
         List<Profiles.Peak> kept = new ArrayList<>(strong);
         if (kept.size() > requested) {
+            // too many peaks: bumps inside lanes (curved bands have two dark ends). Keep the most
+            // prominent peaks at least 0.7 of the pitch the requested count implies apart.
             kept.sort((a, b) -> Double.compare(b.prominence, a.prominence));
-            return new ArrayList<>(kept.subList(0, requested));
+            if (requested > 1) {
+                int lo = Integer.MAX_VALUE;
+                int hi = Integer.MIN_VALUE;
+                for (Profiles.Peak p : kept) {
+                    lo = Math.min(lo, p.pos);
+                    hi = Math.max(hi, p.pos);
+                }
+                double minSep = 0.7 * (hi - lo) / (requested - 1);
+                List<Profiles.Peak> apart = new ArrayList<>();
+                for (Profiles.Peak p : kept) {
+                    boolean near = false;
+                    for (Profiles.Peak q : apart) {
+                        near |= Math.abs(q.pos - p.pos) < minSep;
+                    }
+                    if (!near) {
+                        apart.add(p);
+                    }
+                }
+                kept = apart;
+            }
+            if (kept.size() >= requested) {
+                return new ArrayList<>(kept.subList(0, requested));
+            }
         }
         if (kept.size() == requested) {
             return kept;
@@ -313,8 +337,12 @@ public final class LaneFinder {
                 }
             }
             if (kept.size() == requested) {
-                warnings.add((requested - strong.size()) + " of the " + requested
-                        + " lanes had no clear column peak and were placed by the lane spacing");
+                int placed = 0;
+                for (Profiles.Peak p : kept) {
+                    placed += strong.contains(p) ? 0 : 1;
+                }
+                warnings.add(placed + " of the " + requested
+                        + " lanes had no clear column peak of their own and were placed by the lane spacing");
                 return kept;
             }
         }
