@@ -274,7 +274,13 @@ public final class BandFinder {
                 b[k] = new Rectangle(lane.x, t, lane.width, Math.max(1, bo - t + 1));
                 det[k] = rows.get(r)[k] != null;
             }
-            out.add(new BandRow("row" + (r + 1), b, det));
+            BandRow br = new BandRow("row" + (r + 1), b, det);
+            double strength = 0;
+            for (Candidate c : rows.get(r)) {
+                strength += c == null ? 0 : c.prominence;
+            }
+            br.setStrength(strength);
+            out.add(br);
         }
         return out;
     }

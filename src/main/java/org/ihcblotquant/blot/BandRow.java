@@ -11,6 +11,7 @@ public final class BandRow {
     private final Rectangle[] boxes;
     private final boolean[] detected;
     private final BandMeasurement[] measurements;
+    private double strength;
 
     public BandRow(String name, Rectangle[] boxes, boolean[] detected) {
         this.name = name;
@@ -20,6 +21,19 @@ public final class BandRow {
         }
         this.detected = detected.clone();
         this.measurements = new BandMeasurement[boxes.length];
+    }
+
+    /**
+     * How clearly the row stands out: the summed prominence of its bands in the lane profiles (0
+     * for rows placed by the user). Rows are ranked by it when more rows are found than named; the
+     * measured signal would favour wide smears such as a membrane edge.
+     */
+    public double strength() {
+        return strength;
+    }
+
+    void setStrength(double s) {
+        this.strength = s;
     }
 
     public String name() {

@@ -23,7 +23,8 @@ public final class BlotAnalyzer {
      * @param name     the image's name in results and messages
      * @param alpha    transparency mask or null
      * @param rowNames names for the band rows top to bottom, or null for row1, row2, ...; when
-     *                 more rows are found than named, the named ones are the strongest rows
+     *                 more rows are found than named, the named ones are the rows that stand out
+     *                 most (see {@link BandRow#strength()})
      */
     public static BlotAnalysis analyze(String name, ImageProcessor ip, byte[] alpha, BlotSettings settings,
             List<String> rowNames, ProgressListener progress) {
@@ -156,7 +157,7 @@ public final class BlotAnalyzer {
         }
         List<BandRow> chosen = new ArrayList<>(rows);
         if (rows.size() > names.size()) {
-            chosen.sort(Comparator.comparingDouble(BandRow::totalSignal).reversed());
+            chosen.sort(Comparator.comparingDouble(BandRow::strength).reversed());
             List<BandRow> dropped = new ArrayList<>(chosen.subList(names.size(), chosen.size()));
             chosen = new ArrayList<>(chosen.subList(0, names.size()));
             chosen.sort(Comparator.comparingDouble(BandRow::meanY));

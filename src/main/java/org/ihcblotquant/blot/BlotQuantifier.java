@@ -112,6 +112,12 @@ public final class BlotQuantifier {
                     ref += norm[lane - 1];
                 }
                 ref /= referenceLanes.length;
+                if (!(ref > 0) || Double.isInfinite(ref)) {
+                    warnings.add(a.name() + " " + r.name() + ": the reference lane(s) " + Arrays.toString(referenceLanes)
+                            + " have no positive " + (controlRow == null ? "signal" : "normalized value")
+                            + "; relative left empty (choose another --reference-lane)");
+                    ref = Double.NaN;
+                }
                 for (int k = 0; k < nl; k++) {
                     BandMeasurement m = r.measurement(k);
                     Rectangle b = r.box(k);

@@ -67,11 +67,11 @@ public final class LaneFinder {
             strong = fillGaps(strong, all, noise);
         }
         if (requested > 0) {
-            strong = adjustToCount(strong, all, noise, requested, roi.width, warnings);
+            strong = adjustToCount(source, strong, all, noise, requested, roi.width, warnings);
         }
         if (strong == null) {
             // could not find the requested lanes: equal lanes across the region, as asked
-            warnings.add("only part of the " + requested + " lanes could be located; " + requested
+            warnings.add(source + ": only part of the " + requested + " lanes could be located; " + requested
                     + " equal lanes placed across the region");
             return new Result(equalLanes(roi, requested), warnings);
         }
@@ -266,7 +266,7 @@ public final class LaneFinder {
      * many; lanes inserted in gaps of a whole number of spacings, then weaker peaks, when too few.
      * Returns null when the count cannot be reached.
      */
-    private static List<Profiles.Peak> adjustToCount(List<Profiles.Peak> strong, List<Profiles.Peak> all,
+    private static List<Profiles.Peak> adjustToCount(String source, List<Profiles.Peak> strong, List<Profiles.Peak> all,
             double noise, int requested, int roiWidth, List<String> warnings) {
         List<Profiles.Peak> kept = new ArrayList<>(strong);
         if (kept.size() > requested) {
@@ -341,7 +341,7 @@ public final class LaneFinder {
                 for (Profiles.Peak p : kept) {
                     placed += strong.contains(p) ? 0 : 1;
                 }
-                warnings.add(placed + " of the " + requested
+                warnings.add(source + ": " + placed + " of the " + requested
                         + " lanes had no clear column peak of their own and were placed by the lane spacing");
                 return kept;
             }

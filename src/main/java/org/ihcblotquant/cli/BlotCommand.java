@@ -69,7 +69,9 @@ public final class BlotCommand implements CliCommand {
                 + "  --min-snr S              bands below this SNR are flagged low-snr (default 3)\n"
                 + "  --max-control-cv P       warn when the loading control's CV across lanes exceeds P % (default 20)\n"
                 + "  --out FILE.csv           write the table there (default: print it)\n"
-                + "  --overlay FILE.png       picture of lanes and bands (with --image: FILE-NAME.png per image)\n\n"
+                + "  --overlay FILE.png       picture of lanes and bands (with --image: FILE-NAME.png per image):\n"
+                + "                           lanes blue; bands green ok, red saturated, orange low SNR, grey no band\n"
+                + "  --overlay-size PX        longest side of the picture (default 1000)\n\n"
                 + "Signal units: dark-band images are inverted as 255 - pixel (8-bit) or 65535 - pixel (16-bit);\n"
                 + "light-band images are used as they are; RGB is averaged to grey (with a warning).\n\n"
                 + "Columns: " + String.join(", ", BlotQuantifier.COLUMNS) + "\n"
@@ -94,7 +96,8 @@ public final class BlotCommand implements CliCommand {
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argList, Args.names("image", "rows", "control", "lanes", "lane-centres", "lane-width",
-                "reference-lane", "polarity", "background", "roi", "out", "overlay", "min-snr", "max-control-cv"),
+                "reference-lane", "polarity", "background", "roi", "out", "overlay", "overlay-size", "min-snr",
+                "max-control-cv"),
                 Args.names());
         List<Input> inputs = inputs(a);
         BlotSettings settings = new BlotSettings();
@@ -114,6 +117,10 @@ public final class BlotCommand implements CliCommand {
         String control = a.has("control") ? a.get("control", null).trim() : null;
         Path outFile = a.has("out") ? Paths.get(a.get("out", null)) : null;
         Path overlay = a.has("overlay") ? Paths.get(a.get("overlay", null)) : null;
+        int overlaySize = a.getInt("overlay-size", 1000);
+        if (overlaySize < 100) {
+            throw new UsageException("--overlay-size must be at least 100 pixels");
+        }
         if (overlay != null && !overlay.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new UsageException("--overlay: give a .png file name");
         }
@@ -180,7 +187,7 @@ public final class BlotCommand implements CliCommand {
         if (overlay != null) {
             for (BlotAnalysis an : analyses) {
                 Path p = analyses.size() == 1 ? overlay : withSuffix(overlay, an.name());
-                BlotOverlay.writePng(BlotOverlay.render(an, settings.minSnr, 1000), p);
+                BlotOverlay.writePng(BlotOverlay.render(an, settings.minSnr, overlaySize), p);
             }
         }
         for (String w : all) {
