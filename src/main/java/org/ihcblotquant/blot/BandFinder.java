@@ -58,7 +58,8 @@ public final class BandFinder {
         double maxProm = 0;
         List<List<Profiles.Peak>> peaks = new ArrayList<>();
         for (int k = 0; k < nl; k++) {
-            double[] p = profiles[k];
+            // remove features thinner than a band (horizontal lines drawn into the image)
+            double[] p = Profiles.opening(profiles[k], Math.max(1, roi.height / 500));
             double[] base = Profiles.opening(p, Math.max(5, roi.height / 8));
             double[] r = new double[p.length];
             for (int i = 0; i < p.length; i++) {

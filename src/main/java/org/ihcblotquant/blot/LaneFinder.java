@@ -53,7 +53,9 @@ public final class LaneFinder {
             throw new InputException("--lanes " + requested + ": more lanes than fit in " + source + " (region "
                     + roi.width + " px wide holds at most " + maxFit + " lanes of " + MIN_LANE_WIDTH + " px)");
         }
-        double[] profile = columnProfile(img, roi);
+        // a flat opening a few pixels wide removes lines drawn into the image (crop boxes,
+        // annotations), which are narrower than any lane
+        double[] profile = Profiles.opening(columnProfile(img, roi), Math.max(2, roi.width / 400));
         double[] base = Profiles.opening(profile, Math.max(3, roi.width / 6));
         double[] resid = new double[profile.length];
         for (int i = 0; i < resid.length; i++) {

@@ -68,6 +68,18 @@ class RealBlotImagesTest {
     }
 
     @Test
+    void rasilabH3LoadingControlHasNineteenLanesInOneRow() {
+        // 18 sample lanes plus the curled band at the left; the burned-in crop box is not a band row
+        BlotAnalysis a = analyze("rasilab_10xaag_wt_h3.png", new BlotSettings());
+        assertEquals(19, a.lanes().size());
+        assertEquals(1, a.rows().size());
+        BandRow h3 = a.rows().get(0);
+        for (int k = 0; k < 19; k++) {
+            assertTrue(h3.detected(k), "lane " + (k + 1));
+        }
+    }
+
+    @Test
     void chemidocDotBlotIs16BitLightOnDark() {
         BlotAnalysis a = analyze("biorad1sc_test1_ref_16bit.tif", new BlotSettings());
         assertEquals(16, a.image().bitDepth());
