@@ -205,7 +205,7 @@ public final class LaneFinder {
             for (int i = 0; i < gaps.length; i++) {
                 gaps[i] = kept.get(i + 1).pos - kept.get(i).pos;
             }
-            double minSep = 0.5 * Profiles.median(gaps);
+            double minSep = 0.4 * Profiles.median(gaps);
             kept.sort((a, b) -> Double.compare(b.prominence, a.prominence));
             List<Profiles.Peak> merged = new ArrayList<>();
             for (Profiles.Peak p : kept) {
@@ -225,7 +225,7 @@ public final class LaneFinder {
     /**
      * Weak lanes between strong ones (a faint sample beside overloaded ones): where two lanes are
      * 1.6 or more typical spacings apart, the most prominent smaller peaks (above 4 noise SDs and
-     * 3 % of the second strongest lane) that keep 0.6 spacings from every lane are added.
+     * 3 % of the second strongest lane) that keep 0.45 spacings from every lane are added.
      */
     private static List<Profiles.Peak> fillGaps(List<Profiles.Peak> strong, List<Profiles.Peak> all, double noise) {
         if (strong.size() < 3) {
@@ -254,7 +254,7 @@ public final class LaneFinder {
             }
             boolean far = true;
             for (Profiles.Peak q : kept) {
-                far &= Math.abs(q.pos - p.pos) >= 0.6 * spacing;
+                far &= Math.abs(q.pos - p.pos) >= 0.45 * spacing;
             }
             if (far) {
                 kept.add(p);
