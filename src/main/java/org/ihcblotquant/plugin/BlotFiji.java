@@ -156,7 +156,11 @@ final class BlotFiji {
     static void error(String command, String message) {
         if (IJ.isMacro() && ij.Macro.getOptions() != null || java.awt.GraphicsEnvironment.isHeadless()) {
             IJ.log(command + " error: " + message);
-            throw new RuntimeException(ij.Macro.MACRO_CANCELED);
+            ij.macro.Interpreter interp = ij.macro.Interpreter.getInstance();
+            if (interp != null) {
+                interp.abortMacro(); // stop the macro here: its next steps would use missing results
+            }
+            return;
         }
         IJ.error(command, message);
     }

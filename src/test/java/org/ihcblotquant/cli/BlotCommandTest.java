@@ -160,4 +160,27 @@ class BlotCommandTest {
         assertTrue(r.out.contains("# background: lane"), r.out);
         assertTrue(r.out.contains("\nimage,protein,lane,"), r.out);
     }
+
+    @Test
+    void jpegAndRgbExportsAreWarned(@TempDir Path dir) throws Exception {
+        SyntheticBlot.Blot b = blot(8).render();
+        java.awt.image.BufferedImage rgb = new ij.process.ColorProcessor(b.image.createImage()).getBufferedImage();
+        Path jpg = dir.resolve("export.jpg");
+        javax.imageio.ImageIO.write(rgb, "jpeg", jpg.toFile());
+        Run r = run("blot", jpg.toString(), "--out", dir.resolve("j.csv").toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.err.contains("JPEG (lossy)"), r.err);
+        ij.process.ColorProcessor tinted = new ij.process.ColorProcessor(b.image.createImage());
+        int[] px = (int[]) tinted.getPixels();
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (px[i] & 0xffff00) | 0xff; // blue channel saturated: a colour export
+        }
+        Path png = dir.resolve("colour.png");
+        javax.imageio.ImageIO.write(tinted.getBufferedImage(), "png", png.toFile());
+        r = run("blot", png.toString(), "--out", dir.resolve("c.csv").toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.err.contains("RGB colour export converted to grey"), r.err);
+        String text = new String(Files.readAllBytes(dir.resolve("c.csv")), StandardCharsets.UTF_8);
+        assertTrue(text.contains("# warning 1: colour.png: RGB colour export"), text);
+    }
 }

@@ -78,4 +78,21 @@ class BlotPluginsMacroTest {
             }
         }
     }
+
+    @Test
+    void badInputInAMacroIsLoggedWithoutADialog(@TempDir Path dir) throws Exception {
+        ij.process.ByteProcessor blank = new ij.process.ByteProcessor(200, 120);
+        blank.setValue(180);
+        blank.fill();
+        Path tif = dir.resolve("blank.tif");
+        new FileSaver(new ImagePlus("blank", blank)).saveAsTiff(tif.toString());
+        String macro = "open(\"" + FijiMacroRunner.macroPath(tif) + "\");\n"
+                + "run(\"Blot Measure\", \"control=[] reference=1 polarity=auto background=border minimum=3 cv_limit=20\");\n"
+                + "print(\"NOT REACHED\");\n";
+        // a modal error dialog would hang until the timeout
+        FijiMacroRunner.Result res = FijiMacroRunner.run(macro, dir, 90);
+        String all = res.stdout + res.stderr;
+        assertTrue(all.contains("Blot Measure error") && all.contains("laneN:protein"), res.toString());
+        assertTrue(!all.contains("NOT REACHED"), "[" + all + "]");
+    }
 }
