@@ -65,7 +65,7 @@ public final class BandFinder {
             for (int i = 0; i < p.length; i++) {
                 r[i] = p[i] - base[i];
             }
-            noise[k] = Profiles.noise(r);
+            noise[k] = Profiles.noise(profiles[k]); // before the opening, which flattens the noise
             resid[k] = Profiles.smooth(r, 1.0);
             List<Profiles.Peak> pk = Profiles.peaks(resid[k]);
             peaks.add(pk);

@@ -55,13 +55,15 @@ public final class LaneFinder {
         }
         // a flat opening a few pixels wide removes lines drawn into the image (crop boxes,
         // annotations), which are narrower than any lane
-        double[] profile = Profiles.opening(columnProfile(img, roi), Math.max(2, roi.width / 400));
+        double[] rawProfile = columnProfile(img, roi);
+        double[] profile = Profiles.opening(rawProfile, Math.max(2, roi.width / 400));
         double[] base = Profiles.opening(profile, Math.max(3, roi.width / 6));
         double[] resid = new double[profile.length];
         for (int i = 0; i < resid.length; i++) {
             resid[i] = profile[i] - base[i];
         }
-        double noise = Profiles.noise(resid);
+        // noise from the profile before the line-removing opening, which flattens it
+        double noise = Profiles.noise(rawProfile);
         double[] d = Profiles.smooth(resid, Math.max(1.0, roi.width / 400.0));
         List<Profiles.Peak> all = Profiles.peaks(d);
         List<Profiles.Peak> strong = select(all, noise);

@@ -236,4 +236,11 @@ class BlotAnalyzerTest {
         double r2 = (Double) t.get(1, "relative");
         assertEquals(1.0, (r1 + r2) / 2, 1e-9);
     }
+
+    @Test
+    void noiseOnlyImageIsAnErrorNotLanes() {
+        SyntheticBlot.Blot b = new SyntheticBlot().size(480, 300).mode(SyntheticBlot.Mode.FLUORESCENCE_16BIT)
+                .equalLanes(8, 40).background(2000, 1.5, 2.5, 120).render();
+        assertThrows(InputException.class, () -> analyze(b, new BlotSettings(), null));
+    }
 }

@@ -183,4 +183,26 @@ class BlotCommandTest {
         String text = new String(Files.readAllBytes(dir.resolve("c.csv")), StandardCharsets.UTF_8);
         assertTrue(text.contains("# warning 1: colour.png: RGB colour export"), text);
     }
+
+    @Test
+    void perImageRegionsMatchTheLanesOfTwoScans(@TempDir Path dir) {
+        // the target scan shows 8 lanes, the control scan only the last 6: crop the target to them
+        SyntheticBlot.Blot tb = new SyntheticBlot().size(480, 300).equalLanes(8, 40).bandShape(16, 1.5)
+                .background(40, 0.03, 0.05, 2).row("target", 100, 4, TARGET).render();
+        double[] a = java.util.Arrays.copyOfRange(ACTIN, 2, 8);
+        SyntheticBlot.Blot cb = new SyntheticBlot().size(400, 240).equalLanes(6, 20).bandShape(16, 1.5)
+                .background(40, 0.03, 0.05, 2).row("actin", 120, 4, a).seed(9).render();
+        Path ti = save(tb.image, dir.resolve("t.tif"));
+        Path ci = save(cb.image, dir.resolve("c.tif"));
+        Path csv = dir.resolve("roi.csv");
+        Run r = run("blot", "--image", "target=" + ti, "--image", "actin=" + ci, "--control", "actin",
+                "--roi", "target=138,0,342,300", "--out", csv.toString());
+        assertEquals(0, r.code, r.err);
+        CsvTable t = CsvTable.read(csv);
+        assertEquals(12, t.rowCount());
+        for (int i = 0; i < 6; i++) {
+            double truth = (TARGET[i + 2] / ACTIN[i + 2]) / (TARGET[2] / ACTIN[2]);
+            assertEquals(truth, Double.parseDouble(t.get(i, t.column("relative"))), 0.05 * truth, "lane " + (i + 1));
+        }
+    }
 }
