@@ -95,4 +95,34 @@ class BlotPluginsMacroTest {
         assertTrue(all.contains("Blot Measure error") && all.contains("laneN:protein"), res.toString());
         assertTrue(!all.contains("NOT REACHED"), "[" + all + "]");
     }
+
+    @Test
+    void sixteenBitFluorescenceWithLaneBackground(@TempDir Path dir) throws Exception {
+        double[] t = new double[6];
+        double[] a = new double[6];
+        for (int i = 0; i < 6; i++) {
+            t[i] = TARGET[i] * 60;
+            a[i] = ACTIN[i] * 60;
+        }
+        SyntheticBlot.Blot b = new SyntheticBlot().size(460, 320).mode(SyntheticBlot.Mode.FLUORESCENCE_16BIT)
+                .laneCentres(50, 120, 185, 260, 330, 400).bandShape(18, 2).background(1500, 1.0, 2.0, 100)
+                .smile(4).row("pSTAT3", 110, 5, t).row("STAT3", 230, 5, a).render();
+        Path tif = dir.resolve("fluo.tif");
+        new FileSaver(new ImagePlus("fluo", b.image)).saveAsTiff(tif.toString());
+        Path csv = dir.resolve("fluo.csv");
+        String macro = "open(\"" + FijiMacroRunner.macroPath(tif) + "\");\n"
+                + "run(\"Blot Analyze\", \"rows=pSTAT3,STAT3 control=STAT3 reference=1 lanes=0 polarity=auto "
+                + "background=lane minimum=3 cv_limit=20\");\n"
+                + "saveAs(\"Results\", \"" + FijiMacroRunner.macroPath(csv) + "\");\n";
+        FijiMacroRunner.Result res = FijiMacroRunner.run(macro, dir, 120);
+        assertTrue(csv.toFile().exists(), res.toString());
+        CsvTable tab = CsvTable.read(csv);
+        assertEquals(12, tab.rowCount(), res.toString());
+        for (int i = 0; i < 6; i++) {
+            assertEquals("pSTAT3", tab.get(i, tab.column("protein")));
+            double truth = (b.volumes[0][i] / b.volumes[1][i]) / (b.volumes[0][0] / b.volumes[1][0]);
+            assertEquals(truth, Double.parseDouble(tab.get(i, tab.column("relative"))), 0.05 * truth, "lane " + (i + 1));
+        }
+        assertTrue(res.stdout.contains("light (detected)"), res.toString());
+    }
 }
