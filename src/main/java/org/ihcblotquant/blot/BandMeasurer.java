@@ -4,6 +4,8 @@ import java.awt.Rectangle;
 import java.util.Arrays;
 import java.util.List;
 
+import org.ihcblotquant.core.InputException;
+
 /**
  * Measures one band box on a {@link SignalImage} with a {@link BackgroundMethod}. Works on plain
  * rectangles so that boxes the user moved in the ROI Manager are measured the same way.
@@ -39,7 +41,8 @@ public final class BandMeasurer {
             BackgroundMethod method, boolean detected) {
         Rectangle b = box.intersection(new Rectangle(0, 0, img.width(), img.height()));
         if (b.isEmpty()) {
-            throw new IllegalArgumentException("band box " + box + " lies outside the image");
+            throw new InputException("band box x=" + box.x + ", y=" + box.y + ", " + box.width + "x" + box.height
+                    + " lies outside the " + img.width() + "x" + img.height() + " image");
         }
         double total = 0;
         double peak = Double.NEGATIVE_INFINITY;
