@@ -119,7 +119,10 @@ final class BlotFiji {
         rt.show("Results");
     }
 
-    /** Lane profiles (signal-up) with the background used under each band, one colour per lane. */
+    /**
+     * Lane profiles (signal-up, thin lines) with the background used under each band (thick
+     * segments; the whole curve for the rolling ball), one colour per lane from red to violet.
+     */
     static Plot profilePlot(BlotAnalysis a) {
         Plot plot = new Plot("Blot lane profiles " + a.name(), "y (pixels from top)", "mean signal across lane");
         double[][] prof = a.laneProfiles();
@@ -138,7 +141,6 @@ final class BlotFiji {
             plot.addPoints(x, base[k], Plot.LINE);
         }
         plot.setColor(Color.BLACK);
-        plot.addLegend(null);
         plot.setLimitsToFit(false);
         return plot;
     }
