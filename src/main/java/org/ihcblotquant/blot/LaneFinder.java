@@ -70,8 +70,28 @@ public final class LaneFinder {
         if (requested == 0) {
             strong = fillGaps(strong, all, noise);
         }
+        List<Profiles.Peak> detected = strong;
         if (requested > 0) {
             strong = adjustToCount(source, strong, all, noise, requested, roi.width, warnings);
+        }
+        if (strong == null && requested > 1 && detected.size() >= 2) {
+            // equally spaced from the outermost lanes found: the lanes of a gel share one comb
+            int first = Integer.MAX_VALUE;
+            int last = Integer.MIN_VALUE;
+            for (Profiles.Peak p : detected) {
+                first = Math.min(first, p.pos);
+                last = Math.max(last, p.pos);
+            }
+            double[] c = new double[requested];
+            for (int i = 0; i < requested; i++) {
+                c[i] = roi.x + first + i * (last - first) / (double) (requested - 1);
+            }
+            if ((last - first) / (double) (requested - 1) >= MIN_LANE_WIDTH) {
+                warnings.add(source + ": only " + detected.size() + " of the " + requested + " lanes stand out; "
+                        + requested + " equally spaced lanes placed from the outermost lanes found (x = "
+                        + Math.round(c[0]) + " to " + Math.round(c[requested - 1]) + ")");
+                return new Result(fromCentres(source, roi, c, 0), warnings);
+            }
         }
         if (strong == null) {
             // could not find the requested lanes: equal lanes across the region, as asked
