@@ -166,7 +166,7 @@ public final class BlotAnalyzer {
                 d.append(d.length() == 0 ? "" : ", ").append("y=").append(Math.round(r.meanY()));
             }
             warnings.add(name + ": " + rows.size() + " band rows found, " + names.size()
-                    + " named: the strongest were kept, weaker rows at " + d + " left out");
+                    + " named: the most prominent were kept, rows at " + d + " left out");
         }
         Map<String, Boolean> seen = new LinkedHashMap<>();
         for (int i = 0; i < chosen.size(); i++) {

@@ -75,21 +75,11 @@ public final class LaneFinder {
             strong = adjustToCount(source, strong, all, noise, requested, roi.width, warnings);
         }
         if (strong == null && requested > 1 && detected.size() >= 2) {
-            // equally spaced from the outermost lanes found: the lanes of a gel share one comb
-            int first = Integer.MAX_VALUE;
-            int last = Integer.MIN_VALUE;
-            for (Profiles.Peak p : detected) {
-                first = Math.min(first, p.pos);
-                last = Math.max(last, p.pos);
-            }
-            double[] c = new double[requested];
-            for (int i = 0; i < requested; i++) {
-                c[i] = roi.x + first + i * (last - first) / (double) (requested - 1);
-            }
-            if ((last - first) / (double) (requested - 1) >= MIN_LANE_WIDTH) {
+            double[] c = comb(detected, requested, roi);
+            if (c != null) {
                 warnings.add(source + ": only " + detected.size() + " of the " + requested + " lanes stand out; "
-                        + requested + " equally spaced lanes placed from the outermost lanes found (x = "
-                        + Math.round(c[0]) + " to " + Math.round(c[requested - 1]) + ")");
+                        + requested + " equally spaced lanes placed in line with them (x = " + Math.round(c[0])
+                        + " to " + Math.round(c[requested - 1]) + ")");
                 return new Result(fromCentres(source, roi, c, 0), warnings);
             }
         }
@@ -242,6 +232,52 @@ public final class LaneFinder {
             kept = merged;
         }
         return kept;
+    }
+
+    /**
+     * Centres of {@code n} equally spaced lanes in line with the detected ones (the lanes of a gel
+     * share one comb). When the detected lanes are evenly spaced (every gap within 25 % of the
+     * median), none is missing between them, so the comb keeps their pitch and grows outwards on
+     * the side with more room; otherwise it runs from the outermost detected lane to the other.
+     * Null when the lanes would not fit.
+     */
+    private static double[] comb(List<Profiles.Peak> detected, int n, Rectangle roi) {
+        List<Profiles.Peak> d = new ArrayList<>(detected);
+        d.sort(Comparator.comparingInt(p -> p.pos));
+        double[] gaps = new double[d.size() - 1];
+        for (int i = 0; i < gaps.length; i++) {
+            gaps[i] = d.get(i + 1).pos - d.get(i).pos;
+        }
+        double med = Profiles.median(gaps);
+        boolean even = true;
+        for (double g : gaps) {
+            even &= Math.abs(g - med) <= 0.25 * med;
+        }
+        double first = d.get(0).pos;
+        double last = d.get(d.size() - 1).pos;
+        double pitch = (last - first) / (n - 1);
+        if (even && d.size() < n) {
+            pitch = med;
+            int missing = n - d.size();
+            for (int i = 0; i < missing; i++) {
+                if (first >= roi.width - 1 - last) {
+                    first -= pitch;
+                } else {
+                    last += pitch;
+                }
+            }
+            if (first < -pitch / 2 || last > roi.width - 1 + pitch / 2) {
+                return null;
+            }
+        }
+        if (pitch < MIN_LANE_WIDTH) {
+            return null;
+        }
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = Math.max(roi.x, Math.min(roi.x + roi.width - 1, roi.x + first + i * pitch));
+        }
+        return c;
     }
 
     /**
