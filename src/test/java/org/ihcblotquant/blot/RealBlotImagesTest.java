@@ -51,6 +51,20 @@ class RealBlotImagesTest {
     }
 
     @Test
+    void imagejSampleGelWithSixLanesPlacesThePartialLane() {
+        BlotSettings s = new BlotSettings();
+        s.lanes = 6;
+        BlotAnalysis a = analyze("ij_sample_gel.gif", s);
+        assertEquals(6, a.lanes().size());
+        assertTrue(a.lanes().get(0).centreX() < 45, "first lane at x=" + a.lanes().get(0).centreX());
+        boolean bandInPartialLane = false;
+        for (BandRow r : a.rows()) {
+            bandInPartialLane |= r.detected(0);
+        }
+        assertTrue(bandInPartialLane);
+    }
+
+    @Test
     void rasilabFlagBandsAreFlaggedSaturated() {
         // band pixels clipped at 0 (dark-on-light export): the FLAG row must say so
         BlotAnalysis a = analyze("rasilab_10xaag_wt_flag.png", new BlotSettings(), "FLAG");
