@@ -9,12 +9,13 @@ import java.util.List;
 import org.ihcblotquant.core.InputException;
 
 /**
- * Places lanes on a membrane from the column profile (mean signal of each column of the region).
- * Lanes are the peaks of that profile above a baseline (a flat opening wider than a lane, which
- * removes a sloped or uneven background). Each lane's centre is the middle of its half-maximum
- * crossings, so unequal spacing is fine; all lanes get the same width (the median width at 5 % of
- * the peak, capped at the valleys between neighbours and at the median lane spacing), which also absorbs a slight tilt. Lane
- * count or centres given by the user take precedence.
+ * Places lanes on a membrane from its column profile: the mean of each column of the region, each
+ * image row weighted by how much it varies across the region (so rows crossing bands decide).
+ * A narrow flat opening removes lines drawn into the image; a wide one (wider than a lane) removes
+ * a sloped or uneven background. Lanes are the prominent peaks left; each lane's centre is the
+ * middle of its half-maximum crossings, so unequal spacing is fine; all lanes get the same width
+ * (the median width at 5 % of the peak, capped at the median lane spacing), which also absorbs a
+ * slight tilt. A lane count or centres given by the user take precedence.
  */
 public final class LaneFinder {
 
@@ -24,7 +25,7 @@ public final class LaneFinder {
     private LaneFinder() {
     }
 
-    /** What was found, with the profile for plots and diagnostics. */
+    /** The lanes, left to right, and what the user should know about how they were placed. */
     public static final class Result {
         public final List<Lane> lanes;
         public final List<String> warnings;
@@ -93,6 +94,12 @@ public final class LaneFinder {
             throw new InputException(source + ": no lanes detected (no column stands out from the background);"
                     + " check --polarity, choose the membrane with --roi, or give --lanes N");
         }
+        return new Result(place(strong, profile, roi), warnings);
+    }
+
+    /** Lane strips for the chosen peaks of the (line-free) column profile. */
+    private static List<Lane> place(List<Profiles.Peak> chosen, double[] profile, Rectangle roi) {
+        List<Profiles.Peak> strong = new ArrayList<>(chosen);
         strong.sort(Comparator.comparingInt(p -> p.pos));
         int n = strong.size();
         double[] centreX = new double[n];
@@ -141,7 +148,7 @@ public final class LaneFinder {
             int x0 = (int) Math.round(roi.x + centreX[k] - lw / 2.0);
             lanes.add(new Lane(k + 1, clip(new Rectangle(x0, roi.y, lw, roi.height), roi)));
         }
-        return new Result(lanes, warnings);
+        return lanes;
     }
 
     /**
