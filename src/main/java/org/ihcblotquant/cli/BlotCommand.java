@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ihcblotquant.blot.BackgroundMethod;
+import org.ihcblotquant.blot.BandRow;
 import org.ihcblotquant.blot.BlotAnalysis;
 import org.ihcblotquant.blot.BlotAnalyzer;
 import org.ihcblotquant.blot.BlotOverlay;
 import org.ihcblotquant.blot.BlotQuantifier;
 import org.ihcblotquant.blot.BlotSettings;
+import org.ihcblotquant.blot.Lane;
 import org.ihcblotquant.blot.Polarity;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
@@ -98,19 +100,7 @@ public final class BlotCommand implements CliCommand {
                 "max-control-cv"),
                 Args.names());
         List<Input> inputs = inputs(a);
-        BlotSettings settings = new BlotSettings();
-        settings.polarity = usage(() -> Polarity.parse("--polarity", a.get("polarity", "auto")));
-        settings.background = usage(() -> BackgroundMethod.parse("--background", a.get("background", "border")));
-        settings.lanes = a.getInt("lanes", 0);
-        if (settings.lanes < 0) {
-            throw new UsageException("--lanes must be 1 or more");
-        }
-        if (a.has("lane-centres")) {
-            settings.laneCentres = Args.parseDoubles("--lane-centres", a.get("lane-centres", ""));
-        }
-        settings.laneWidth = a.getInt("lane-width", 0);
-        settings.minSnr = a.getDouble("min-snr", BlotSettings.DEFAULT_MIN_SNR);
-        settings.maxControlCv = a.getDouble("max-control-cv", 100 * BlotSettings.DEFAULT_MAX_CONTROL_CV) / 100;
+        BlotSettings settings = settings(a);
         int[] refs = referenceLanes(a.get("reference-lane", "1"));
         String control = a.has("control") ? a.get("control", null).trim() : null;
         Path outFile = a.has("out") ? Paths.get(a.get("out", null)) : null;
@@ -147,16 +137,7 @@ public final class BlotCommand implements CliCommand {
                 warnings.add(in.file.getFileName() + ": " + w);
             }
             analyses.add(an);
-            prov.put("input " + in.label, in.file + " (" + img.format() + ", " + img.width() + "x" + img.height()
-                    + ", " + (img.isRgb() ? "RGB" : img.bitDepth() + "-bit") + ")");
-            prov.put("signal " + in.label, an.image().describeConversion());
-            prov.put("region " + in.label, rect(an.roi()));
-            StringBuilder lanes = new StringBuilder();
-            for (org.ihcblotquant.blot.Lane l : an.lanes()) {
-                lanes.append(lanes.length() == 0 ? "" : " ").append(Math.round(l.centreX()));
-            }
-            prov.put("lanes " + in.label, an.lanes().size() + " (centres x = " + lanes + ", width "
-                    + an.lanes().get(0).bounds().width + " px)");
+            describe(prov, in, img, an);
         }
         BlotQuantifier.Quantification q = BlotQuantifier.quantify(analyses, control, refs, settings.minSnr,
                 settings.maxControlCv);
@@ -196,7 +177,7 @@ public final class BlotCommand implements CliCommand {
         } else {
             for (BlotAnalysis an : analyses) {
                 List<String> names = new ArrayList<>();
-                for (org.ihcblotquant.blot.BandRow r : an.rows()) {
+                for (BandRow r : an.rows()) {
                     names.add(r.name());
                 }
                 out.println(an.name() + ": " + an.lanes().size() + " lanes, rows " + String.join(", ", names));
@@ -204,6 +185,38 @@ public final class BlotCommand implements CliCommand {
             out.println("wrote " + outFile + " (" + t.rowCount() + " rows)");
         }
         return OK;
+    }
+
+    /** The analysis settings from the options; malformed values are usage errors. */
+    private static BlotSettings settings(Args a) {
+        BlotSettings settings = new BlotSettings();
+        settings.polarity = usage(() -> Polarity.parse("--polarity", a.get("polarity", "auto")));
+        settings.background = usage(() -> BackgroundMethod.parse("--background", a.get("background", "border")));
+        settings.lanes = a.getInt("lanes", 0);
+        if (settings.lanes < 0) {
+            throw new UsageException("--lanes must be 1 or more");
+        }
+        if (a.has("lane-centres")) {
+            settings.laneCentres = Args.parseDoubles("--lane-centres", a.get("lane-centres", ""));
+        }
+        settings.laneWidth = a.getInt("lane-width", 0);
+        settings.minSnr = a.getDouble("min-snr", BlotSettings.DEFAULT_MIN_SNR);
+        settings.maxControlCv = a.getDouble("max-control-cv", 100 * BlotSettings.DEFAULT_MAX_CONTROL_CV) / 100;
+        return settings;
+    }
+
+    /** Provenance of one image: the file, how it became signal, the region and the lanes placed. */
+    private static void describe(Provenance prov, Input in, LoadedImage img, BlotAnalysis an) {
+        prov.put("input " + in.label, in.file + " (" + img.format() + ", " + img.width() + "x" + img.height()
+                + ", " + (img.isRgb() ? "RGB" : img.bitDepth() + "-bit") + ")");
+        prov.put("signal " + in.label, an.image().describeConversion());
+        prov.put("region " + in.label, rect(an.roi()));
+        StringBuilder lanes = new StringBuilder();
+        for (Lane l : an.lanes()) {
+            lanes.append(lanes.length() == 0 ? "" : " ").append(Math.round(l.centreX()));
+        }
+        prov.put("lanes " + in.label, an.lanes().size() + " (centres x = " + lanes + ", width "
+                + an.lanes().get(0).bounds().width + " px)");
     }
 
     /** Warnings of the analyses that were already reported with their file name. */
