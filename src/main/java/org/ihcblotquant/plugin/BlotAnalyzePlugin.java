@@ -104,7 +104,13 @@ public class BlotAnalyzePlugin implements PlugIn {
             BlotFiji.log(q.warnings);
             if (plot) {
                 BlotFiji.profilePlot(a).show();
-                WindowManager.setTempCurrentImage(imp);
+                // the blot, not the plot, stays the current image: Blot Measure works on it next
+                if (imp.getWindow() != null) {
+                    WindowManager.setCurrentWindow(imp.getWindow());
+                    imp.getWindow().toFront();
+                } else {
+                    WindowManager.setTempCurrentImage(imp);
+                }
             }
         } catch (InputException e) {
             BlotFiji.error("Blot Analyze", e.getMessage());
