@@ -26,6 +26,7 @@ public final class Main {
                 new DeconvolveCommand(),
                 new BenchCommand(),
                 new ExamplesCommand(),
+                new BlotCommand(),
                 new StatsCommand())) {
             m.put(c.name(), c);
         }

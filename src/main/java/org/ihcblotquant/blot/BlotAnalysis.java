@@ -1,0 +1,75 @@
+package org.ihcblotquant.blot;
+
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Everything found on one membrane image: lanes, band rows with measurements, lane profiles, warnings. */
+public final class BlotAnalysis {
+    private final String name;
+    private final SignalImage image;
+    private final Rectangle roi;
+    private final List<Lane> lanes;
+    private final List<BandRow> rows;
+    private final double[][] laneProfiles;
+    private final double[][] laneBaselines;
+    private final List<String> warnings;
+
+    BlotAnalysis(String name, SignalImage image, Rectangle roi, List<Lane> lanes, List<BandRow> rows,
+            double[][] laneProfiles, double[][] laneBaselines, List<String> warnings) {
+        this.name = name;
+        this.image = image;
+        this.roi = new Rectangle(roi);
+        this.lanes = Collections.unmodifiableList(new ArrayList<>(lanes));
+        this.rows = Collections.unmodifiableList(new ArrayList<>(rows));
+        this.laneProfiles = laneProfiles;
+        this.laneBaselines = laneBaselines;
+        this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
+    }
+
+    /** The image's name as it appears in the table's {@code image} column. */
+    public String name() {
+        return name;
+    }
+
+    public SignalImage image() {
+        return image;
+    }
+
+    public Rectangle roi() {
+        return new Rectangle(roi);
+    }
+
+    public List<Lane> lanes() {
+        return lanes;
+    }
+
+    /** Band rows, top to bottom. */
+    public List<BandRow> rows() {
+        return rows;
+    }
+
+    public BandRow row(String protein) {
+        for (BandRow r : rows) {
+            if (r.name().equals(protein)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Mean signal across each lane for every row of the region (index 0 = roi.y). */
+    public double[][] laneProfiles() {
+        return laneProfiles;
+    }
+
+    /** Background per row of each lane profile, inside band boxes (NaN elsewhere, except rolling ball). */
+    public double[][] laneBaselines() {
+        return laneBaselines;
+    }
+
+    public List<String> warnings() {
+        return warnings;
+    }
+}

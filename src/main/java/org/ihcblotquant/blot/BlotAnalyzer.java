@@ -1,0 +1,181 @@
+package org.ihcblotquant.blot;
+
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.core.ProgressListener;
+
+import ij.process.ImageProcessor;
+
+/** Analyses one membrane image: signal conversion, lanes, band rows, background and measurements. */
+public final class BlotAnalyzer {
+
+    private BlotAnalyzer() {
+    }
+
+    /**
+     * @param name     the image's name in results and messages
+     * @param alpha    transparency mask or null
+     * @param rowNames names for the band rows top to bottom, or null for row1, row2, ...; when
+     *                 more rows are found than named, the named ones are the rows that stand out
+     *                 most (see {@link BandRow#strength()})
+     */
+    public static BlotAnalysis analyze(String name, ImageProcessor ip, byte[] alpha, BlotSettings settings,
+            List<String> rowNames, ProgressListener progress) {
+        progress.progress(0, "signal");
+        SignalImage img = SignalImage.of(ip, settings.polarity, alpha);
+        progress.checkCancelled();
+        Rectangle roi = regionOf(name, img, settings.roi);
+        List<String> warnings = new ArrayList<>(img.warnings());
+        progress.progress(0.2, "lanes");
+        LaneFinder.Result lf = LaneFinder.find(name, img, roi, settings.lanes, settings.laneCentres,
+                settings.laneWidth);
+        warnings.addAll(lf.warnings);
+        List<Lane> lanes = lf.lanes;
+        progress.checkCancelled();
+        progress.progress(0.4, "bands");
+        double[][] profiles = new double[lanes.size()][];
+        for (int k = 0; k < lanes.size(); k++) {
+            Rectangle lr = lanes.get(k).bounds();
+            profiles[k] = BandMeasurer.laneProfile(img, lr, lr);
+        }
+        List<BandRow> rows = BandFinder.find(lanes, profiles, roi);
+        if (rows.isEmpty()) {
+            throw new InputException(name + ": no bands detected in the " + lanes.size()
+                    + " lanes (check --polarity and --roi)");
+        }
+        progress.checkCancelled();
+        progress.progress(0.6, "measure");
+        double[][] baselines = measure(img, lanes, rows, settings.background, roi);
+        rows = nameRows(name, rows, rowNames, warnings);
+        progress.progress(1, null);
+        return new BlotAnalysis(name, img, roi, lanes, rows, profiles, baselines, warnings);
+    }
+
+    /**
+     * Measures boxes the user placed or moved (Fiji "Blot Measure"): one array of boxes per protein,
+     * indexed like {@code lanes}; a null box means the protein is not measured in that lane.
+     */
+    public static BlotAnalysis remeasure(String name, SignalImage img, List<Lane> lanes,
+            Map<String, Rectangle[]> boxesByProtein, BackgroundMethod method) {
+        List<BandRow> rows = new ArrayList<>();
+        for (Map.Entry<String, Rectangle[]> e : boxesByProtein.entrySet()) {
+            Rectangle[] b = e.getValue();
+            boolean[] det = new boolean[b.length];
+            Rectangle[] filled = new Rectangle[b.length];
+            for (int k = 0; k < b.length; k++) {
+                det[k] = b[k] != null;
+                filled[k] = b[k] != null ? b[k] : new Rectangle(0, 0, 0, 0);
+            }
+            rows.add(new BandRow(e.getKey(), filled, det));
+        }
+        Rectangle all = new Rectangle(0, 0, img.width(), img.height());
+        double[][] profiles = new double[lanes.size()][];
+        for (int k = 0; k < lanes.size(); k++) {
+            Rectangle lr = lanes.get(k).bounds();
+            profiles[k] = BandMeasurer.laneProfile(img, lr, new Rectangle(lr.x, 0, lr.width, img.height()));
+        }
+        double[][] baselines = measure(img, lanes, rows, method, all);
+        return new BlotAnalysis(name, img, all, lanes, rows, profiles, baselines, new ArrayList<String>());
+    }
+
+    private static Rectangle regionOf(String name, SignalImage img, Rectangle requested) {
+        Rectangle full = new Rectangle(0, 0, img.width(), img.height());
+        if (requested == null) {
+            return full;
+        }
+        Rectangle r = requested.intersection(full);
+        if (r.width < LaneFinder.MIN_LANE_WIDTH || r.height < 8) {
+            throw new InputException("--roi " + requested.x + "," + requested.y + "," + requested.width + ","
+                    + requested.height + ": region is outside " + name + " (" + img.width() + "x" + img.height()
+                    + ") or too small");
+        }
+        return r;
+    }
+
+    /** Measures every (detected or placed) box; returns the per-lane background curves for plots. */
+    private static double[][] measure(SignalImage img, List<Lane> lanes, List<BandRow> rows, BackgroundMethod method,
+            Rectangle roi) {
+        List<Rectangle> all = new ArrayList<>();
+        for (BandRow r : rows) {
+            for (int k = 0; k < r.laneCount(); k++) {
+                if (!r.box(k).isEmpty()) {
+                    all.add(r.box(k));
+                }
+            }
+        }
+        double[][] baselines = new double[lanes.size()][roi.height];
+        for (double[] b : baselines) {
+            Arrays.fill(b, Double.NaN);
+        }
+        for (int k = 0; k < lanes.size(); k++) {
+            Rectangle lane = lanes.get(k).bounds();
+            if (method.kind() == BackgroundMethod.Kind.ROLLING) {
+                Rectangle strip = new Rectangle(lane.x, roi.y, lane.width, roi.height);
+                double[] base = Profiles.rollingBall(BandMeasurer.laneProfile(img, strip, strip), method.size());
+                System.arraycopy(base, 0, baselines[k], 0, base.length);
+            }
+            for (BandRow r : rows) {
+                Rectangle box = r.box(k);
+                if (box.isEmpty()) {
+                    continue;
+                }
+                List<Rectangle> others = new ArrayList<>(all);
+                others.remove(box);
+                BandMeasurer.Result m = BandMeasurer.measure(img, box, lane, others, method, r.detected(k));
+                r.setMeasurement(k, m.measurement);
+                if (method.kind() != BackgroundMethod.Kind.ROLLING) {
+                    for (int i = 0; i < m.rowBackground.length; i++) {
+                        int y = box.y + i - roi.y;
+                        if (y >= 0 && y < roi.height) {
+                            baselines[k][y] = m.rowBackground[i];
+                        }
+                    }
+                }
+            }
+        }
+        return baselines;
+    }
+
+    private static List<BandRow> nameRows(String name, List<BandRow> rows, List<String> names, List<String> warnings) {
+        if (names == null || names.isEmpty()) {
+            return rows;
+        }
+        if (names.size() > rows.size()) {
+            StringBuilder at = new StringBuilder();
+            for (BandRow r : rows) {
+                at.append(at.length() == 0 ? "" : ", ").append("y=").append(Math.round(r.meanY()));
+            }
+            throw new InputException("--rows names " + names.size() + " proteins but " + name + " has only "
+                    + rows.size() + " band row(s) (at " + at + "); name fewer rows or set --roi/--polarity");
+        }
+        List<BandRow> chosen = new ArrayList<>(rows);
+        if (rows.size() > names.size()) {
+            chosen.sort(Comparator.comparingDouble(BandRow::strength).reversed());
+            List<BandRow> dropped = new ArrayList<>(chosen.subList(names.size(), chosen.size()));
+            chosen = new ArrayList<>(chosen.subList(0, names.size()));
+            chosen.sort(Comparator.comparingDouble(BandRow::meanY));
+            StringBuilder d = new StringBuilder();
+            for (BandRow r : dropped) {
+                d.append(d.length() == 0 ? "" : ", ").append("y=").append(Math.round(r.meanY()));
+            }
+            warnings.add(name + ": " + rows.size() + " band rows found, " + names.size()
+                    + " named: the most prominent were kept, rows at " + d + " left out");
+        }
+        Map<String, Boolean> seen = new LinkedHashMap<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            String n = names.get(i).trim();
+            if (n.isEmpty() || seen.put(n, Boolean.TRUE) != null) {
+                throw new InputException("--rows: protein names must be non-empty and distinct ('" + n + "')");
+            }
+            chosen.get(i).rename(n);
+        }
+        return chosen;
+    }
+}

@@ -1,0 +1,103 @@
+package org.ihcblotquant.blot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Collections;
+
+import org.ihcblotquant.core.ProgressListener;
+import org.ihcblotquant.io.ImageFiles;
+import org.ihcblotquant.io.LoadedImage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a person sees on the public blot images in ../shared/test-images/blot (skipped when the
+ * shared folder is absent). See docs/blot.md for the full findings.
+ */
+class RealBlotImagesTest {
+
+    static Path image(String name) {
+        Path p = Paths.get(System.getProperty("ihcq.shared", "../shared"), "test-images", "blot", name);
+        assumeTrue(Files.exists(p), "shared test image missing: " + p);
+        return p;
+    }
+
+    static BlotAnalysis analyze(String name, BlotSettings s, String... rows) {
+        LoadedImage li = ImageFiles.read(image(name));
+        return BlotAnalyzer.analyze(name, li.processor(), li.alpha(), s,
+                rows.length == 0 ? null : java.util.Arrays.asList(rows), ProgressListener.NONE);
+    }
+
+    @Test
+    void imagejSampleGelHasFiveFullLanes() {
+        // dark bands on film; a sixth lane is cut by the left image edge (one band only)
+        BlotAnalysis a = analyze("ij_sample_gel.gif", new BlotSettings());
+        assertEquals(Polarity.DARK, a.image().polarity());
+        assertEquals(5, a.lanes().size());
+        // the two strong rows (row 2 and row 5 of the picture) are found in every lane
+        int strongRows = 0;
+        for (BandRow r : a.rows()) {
+            int det = 0;
+            for (int k = 0; k < r.laneCount(); k++) {
+                det += r.detected(k) ? 1 : 0;
+            }
+            strongRows += det == 5 ? 1 : 0;
+        }
+        assertTrue(strongRows >= 2, "rows found in all 5 lanes: " + strongRows);
+    }
+
+    @Test
+    void imagejSampleGelWithSixLanesPlacesThePartialLane() {
+        BlotSettings s = new BlotSettings();
+        s.lanes = 6;
+        BlotAnalysis a = analyze("ij_sample_gel.gif", s);
+        assertEquals(6, a.lanes().size());
+        assertTrue(a.lanes().get(0).centreX() < 45, "first lane at x=" + a.lanes().get(0).centreX());
+        boolean bandInPartialLane = false;
+        for (BandRow r : a.rows()) {
+            bandInPartialLane |= r.detected(0);
+        }
+        assertTrue(bandInPartialLane);
+    }
+
+    @Test
+    void rasilabFlagBandsAreFlaggedSaturated() {
+        // band pixels clipped at 0 (dark-on-light export): the FLAG row must say so
+        BlotAnalysis a = analyze("rasilab_10xaag_wt_flag.png", new BlotSettings(), "FLAG");
+        assertEquals(Polarity.DARK, a.image().polarity());
+        assertTrue(a.lanes().size() >= 17 && a.lanes().size() <= 21, "lanes " + a.lanes().size());
+        BandRow flag = a.row("FLAG");
+        int saturated = 0;
+        for (int k = 0; k < flag.laneCount(); k++) {
+            saturated += flag.measurement(k).isSaturated() ? 1 : 0;
+        }
+        assertTrue(saturated >= 10, "saturated FLAG bands: " + saturated);
+        java.util.List<String> w = BlotQuantifier.quantify(Collections.singletonList(a), null, new int[] {2}, 3,
+                0.2).warnings;
+        assertTrue(w.stream().anyMatch(s -> s.contains("saturated") && s.contains("flat-topped")), w.toString());
+    }
+
+    @Test
+    void rasilabH3LoadingControlHasNineteenLanesInOneRow() {
+        // 18 sample lanes plus the curled band at the left; the burned-in crop box is not a band row
+        BlotAnalysis a = analyze("rasilab_10xaag_wt_h3.png", new BlotSettings());
+        assertEquals(19, a.lanes().size());
+        assertEquals(1, a.rows().size());
+        BandRow h3 = a.rows().get(0);
+        for (int k = 0; k < 19; k++) {
+            assertTrue(h3.detected(k), "lane " + (k + 1));
+        }
+    }
+
+    @Test
+    void chemidocDotBlotIs16BitLightOnDark() {
+        BlotAnalysis a = analyze("biorad1sc_test1_ref_16bit.tif", new BlotSettings());
+        assertEquals(16, a.image().bitDepth());
+        assertEquals(Polarity.LIGHT, a.image().polarity());
+        assertEquals(7, a.lanes().size());
+    }
+}
