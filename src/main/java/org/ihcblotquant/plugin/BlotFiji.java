@@ -16,7 +16,6 @@ import ij.gui.Overlay;
 import ij.gui.Plot;
 import ij.gui.Roi;
 import ij.gui.TextRoi;
-import ij.measure.ResultsTable;
 import ij.plugin.frame.RoiManager;
 
 /**
@@ -97,26 +96,7 @@ final class BlotFiji {
 
     /** The table in the system Results window (named tables get lost in batch mode). */
     static void toResults(Table t) {
-        ResultsTable rt = ResultsTable.getResultsTable();
-        if (rt == null) {
-            rt = new ResultsTable();
-        }
-        rt.reset();
-        rt.setPrecision(4);
-        List<String> cols = t.columns();
-        for (int i = 0; i < t.rowCount(); i++) {
-            rt.incrementCounter();
-            Object[] row = t.row(i);
-            for (int c = 0; c < cols.size(); c++) {
-                Object v = row[c];
-                if (v instanceof Number) {
-                    rt.addValue(cols.get(c), ((Number) v).doubleValue());
-                } else {
-                    rt.addValue(cols.get(c), v == null ? "" : v.toString());
-                }
-            }
-        }
-        rt.show("Results");
+        ResultsTables.showAsResults(t);
     }
 
     /**

@@ -12,11 +12,11 @@ public final class ResultsTables {
 
     /**
      * Appends the rows of {@code t} to {@code rt}; empty cells stay empty (NaN for numbers). Nine
-     * significant digits: results are for papers, ImageJ's default 3 decimals would round
-     * p-values and optical densities away.
+     * decimals (ImageJ switches tiny values to scientific notation itself): results are for papers,
+     * ImageJ's default 3 decimals would round p-values and optical densities away.
      */
     public static void append(ResultsTable rt, Table t) {
-        rt.setPrecision(-9);
+        rt.setPrecision(9);
         for (int i = 0; i < t.rowCount(); i++) {
             Object[] row = t.row(i);
             rt.incrementCounter();
