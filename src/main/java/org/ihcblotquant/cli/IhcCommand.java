@@ -14,6 +14,7 @@ import org.ihcblotquant.ihc.IhcAnalysis;
 import org.ihcblotquant.ihc.IhcImageResult;
 import org.ihcblotquant.ihc.IhcSettings;
 import org.ihcblotquant.ihc.IhcTables;
+import org.ihcblotquant.ihc.MaskFolder;
 import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.io.Table;
@@ -47,6 +48,9 @@ public final class IhcCommand implements CliCommand {
                 + "  --marker NAME        marker name for the tables (default: the scored stain, e.g. DAB)\n"
                 + "  --slide-pattern RE   regular expression on the file name; its first group is the slide id\n"
                 + "                       (default: file name without extension)\n"
+                + "  --masks DIR          analyse each image only inside its mask DIR/<image name>.png (or .tif,\n"
+                + "                       _mask.png, ...): same size, non-zero = analyse; a missing or\n"
+                + "                       mismatched mask is an error row\n"
                 + "  --out FILE           per-image CSV (default images.csv)\n"
                 + "  --slides FILE        per-slide CSV (default slides.csv beside --out)\n"
                 + "  --quiet              print only the summary line\n\n"
@@ -59,7 +63,7 @@ public final class IhcCommand implements CliCommand {
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, Args.names("stain", "vectors", "third", "background", "thresholds", "tissue-od",
-                "marker", "slide-pattern", "out", "slides"), Args.names("quiet"));
+                "marker", "slide-pattern", "out", "slides", "masks"), Args.names("quiet"));
         IhcSettings settings = settings(a);
         if (a.positional().isEmpty()) {
             throw new UsageException("no INPUT given (image files or folders)");
@@ -74,12 +78,28 @@ public final class IhcCommand implements CliCommand {
         if (OutputGuard.same(outFile, slidesFile)) {
             throw new UsageException("--out and --slides name the same file " + outFile);
         }
+        MaskFolder masks = null;
+        if (a.has("masks")) {
+            try {
+                masks = new MaskFolder(Paths.get(a.get("masks", null)));
+            } catch (InputException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         List<Path> files = ImageFiles.expand(inputs);
+        if (masks != null) {
+            // masks kept inside the input folder are not images to score
+            final MaskFolder m = masks;
+            files.removeIf(m::contains);
+            if (files.isEmpty()) {
+                throw new InputException("no images left to score outside the mask folder " + masks.dir());
+            }
+        }
         OutputGuard.checkNotInput(outFile, files, "--out");
         OutputGuard.checkNotInput(slidesFile, files, "--slides");
 
         boolean quiet = a.flag("quiet");
-        IhcAnalysis analysis = new IhcAnalysis(settings);
+        IhcAnalysis analysis = new IhcAnalysis(settings, masks);
         List<IhcImageResult> results = new ArrayList<>();
         for (Path f : files) {
             IhcImageResult r = analysis.scoreFile(f, ProgressListener.NONE);
@@ -90,6 +110,7 @@ public final class IhcCommand implements CliCommand {
         }
         Provenance prov = Provenance.start("ihcq ihc " + String.join(" ", argv));
         settings.describe(prov);
+        prov.put("masks", masks == null ? "none (whole image)" : masks.dir() + "/<image name>.png, non-zero = analysed");
         Table images = IhcTables.images(results).addComments(prov.lines());
         Table slides = IhcTables.slides(results).addComments(prov.lines());
         CsvFormat.write(images, outFile);

@@ -21,10 +21,17 @@ import org.ihcblotquant.stain.Background;
 public final class IhcAnalysis {
     private final IhcSettings settings;
     private final IhcScorer scorer;
+    private final MaskFolder masks;
 
     public IhcAnalysis(IhcSettings settings) {
+        this(settings, null);
+    }
+
+    /** With {@code masks}, every file is analysed inside its mask (a missing mask is an error row). */
+    public IhcAnalysis(IhcSettings settings, MaskFolder masks) {
         this.settings = settings;
         this.scorer = new IhcScorer(settings);
+        this.masks = masks;
     }
 
     public IhcSettings settings() {
@@ -92,8 +99,16 @@ public final class IhcAnalysis {
         if (img.isLossy()) {
             notes.add("lossy JPEG input");
         }
+        byte[] mask = null;
+        if (masks != null) {
+            try {
+                mask = masks.maskFor(file, img.width(), img.height());
+            } catch (InputException e) {
+                return IhcImageResult.failed(name, slide, settings.marker(), e.getMessage(), img.width(), img.height());
+            }
+        }
         try {
-            return score(name, (ColorProcessor) img.processor(), null, notes, progress);
+            return score(name, (ColorProcessor) img.processor(), mask, notes, progress);
         } catch (CancelledException e) {
             throw e;
         } catch (OutOfMemoryError e) {

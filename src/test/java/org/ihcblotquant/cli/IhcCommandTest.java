@@ -158,4 +158,39 @@ class IhcCommandTest {
         }
         assertEquals(2, CliRunner.run("frobnicate").code);
     }
+
+    @Test
+    void masksRestrictEachImageAndMissingOnesAreErrorRows(@TempDir Path dir) throws IOException {
+        Path in = dir.resolve("slides");
+        SyntheticIhc.Sample a = writePng(in.resolve("A_1.png"), 1, 0.6);
+        writePng(in.resolve("B_1.png"), 2, 0.6);
+        writePng(in.resolve("C_1.png"), 3, 0.6);
+        Path masks = Files.createDirectories(in.resolve("masks"));
+        // A: left half; B: a mask of the wrong size; C: none
+        ByteProcessor left = new ByteProcessor(320, 240);
+        left.setColor(255);
+        left.setRoi(0, 0, 160, 240);
+        left.fill();
+        ImageIO.write(left.getBufferedImage(), "png", masks.resolve("A_1.png").toFile());
+        ImageIO.write(new ByteProcessor(10, 10).getBufferedImage(), "png", masks.resolve("B_1_mask.png").toFile());
+        Path out = dir.resolve("images.csv");
+        CliRunner r = CliRunner.run("ihc", "--masks", masks.toString(), "--out", out.toString(), in.toString());
+        assertEquals(0, r.code, r.toString());
+        CsvTable t = CsvTable.read(out);
+        assertEquals(3, t.rowCount(), "mask files are not scored as images");
+        assertEquals("A_1.png", t.get(0, 0));
+        assertEquals("ok", t.get(0, t.column("status")));
+        long tissueLeft = 0;
+        for (int y = 0; y < 240; y++) {
+            for (int x = 0; x < 160; x++) {
+                if (a.tissue[y * 320 + x]) {
+                    tissueLeft++;
+                }
+            }
+        }
+        assertEquals(tissueLeft / (160.0 * 240), Double.parseDouble(t.get(0, t.column("tissue_fraction"))), 0.02);
+        assertTrue(t.get(1, t.column("status")).contains("mask is 10x10"), t.get(1, t.column("status")));
+        assertTrue(t.get(2, t.column("status")).contains("no mask"), t.get(2, t.column("status")));
+        assertEquals(2, CliRunner.run("ihc", "--masks", dir.resolve("nowhere").toString(), in.toString()).code);
+    }
 }
