@@ -130,4 +130,41 @@ class IhcFijiCommandsTest {
         assertTrue(r.stderr.contains("contains no images"), r.toString());
         assertTrue(!Files.exists(dir.resolve("out").resolve("images.csv")), "nothing written for an empty folder");
     }
+
+    /** IHC Batch with a mask folder gives the same table as ihcq ihc --masks. */
+    @Test
+    void batchWithMaskFolderMatchesTheCommandLine(@TempDir Path dir) throws Exception {
+        Path slides = Files.createDirectories(dir.resolve("slides"));
+        SyntheticIhc.Sample s = new SyntheticIhc().size(200, 150).tissueCover(0.7).seed(5).generate();
+        new FileSaver(new ImagePlus("X_1.tif", s.image)).saveAsTiff(slides.resolve("X_1.tif").toString());
+        Path masks = Files.createDirectories(dir.resolve("masks"));
+        ij.process.ByteProcessor m = new ij.process.ByteProcessor(200, 150);
+        m.setColor(255);
+        m.setRoi(50, 0, 100, 150);
+        m.fill();
+        new FileSaver(new ImagePlus("mask", m)).saveAsPng(masks.resolve("X_1.png").toString());
+        Path out = Files.createDirectories(dir.resolve("out"));
+        String macro = "run(\"IHC Batch\", \"input=[" + FijiMacroRunner.macroPath(slides) + "] output=["
+                + FijiMacroRunner.macroPath(out) + "] mask=[" + FijiMacroRunner.macroPath(masks)
+                + "] stain=[H DAB] background=auto thresholds=0.2,0.4,0.6 tissue=auto marker=IL-6\");\n";
+        FijiMacroRunner.Result r = FijiMacroRunner.run(macro, dir, 120);
+        assertTrue(Files.exists(out.resolve("images.csv")), r.toString());
+        Path cliOut = dir.resolve("cli.csv");
+        org.ihcblotquant.cli.CliRunner cli = org.ihcblotquant.cli.CliRunner.run("ihc", "--masks", masks.toString(),
+                "--marker", "IL-6", "--out", cliOut.toString(), "--quiet", slides.toString());
+        assertEquals(0, cli.code, cli.toString());
+        CsvTable fiji = CsvTable.read(out.resolve("images.csv"));
+        CsvTable c = CsvTable.read(cliOut);
+        assertEquals(c.row(0), fiji.row(0));
+        assertEquals("ok", c.get(0, c.column("status")));
+        long tissue = 0;
+        for (int y = 0; y < 150; y++) {
+            for (int x = 50; x < 150; x++) {
+                if (s.tissue[y * 200 + x]) {
+                    tissue++;
+                }
+            }
+        }
+        assertEquals(tissue / (100.0 * 150), Double.parseDouble(c.get(0, c.column("tissue_fraction"))), 0.02);
+    }
 }
