@@ -68,8 +68,10 @@ public final class LaneFinder {
         double[] d = Profiles.smooth(resid, Math.max(1.0, roi.width / 400.0));
         List<Profiles.Peak> all = Profiles.peaks(d);
         List<Profiles.Peak> strong = select(all, noise);
+        List<int[]> spans = null;
         if (requested == 0) {
             strong = fillGaps(strong, all, noise);
+            spans = pairLobes(strong, d);
         }
         List<Profiles.Peak> detected = strong;
         if (requested > 0) {
@@ -94,26 +96,125 @@ public final class LaneFinder {
             throw new InputException(source + ": no lanes detected (no column stands out from the background);"
                     + " check --polarity, choose the membrane with --roi, or give --lanes N");
         }
-        return new Result(place(strong, profile, roi), warnings);
+        if (spans == null) {
+            spans = singles(strong);
+        }
+        return new Result(place(spans, profile, roi), warnings);
+    }
+
+    private static List<int[]> singles(List<Profiles.Peak> peaks) {
+        List<int[]> spans = new ArrayList<>();
+        for (Profiles.Peak p : peaks) {
+            spans.add(new int[] {p.pos, p.pos});
+        }
+        spans.sort(Comparator.comparingInt(a -> a[0]));
+        return spans;
+    }
+
+    /**
+     * Lanes whose band is uneven across the lane (a doublet brighter at one side, a "smiling"
+     * band with two dark ends) give two column peaks each. They show as a pattern: peaks come in
+     * pairs joined by a shallow valley (the band continues between its two lobes) while the valley
+     * between pairs drops to the membrane. When every other valley of the profile is shallow (on
+     * average at least 0.35 of the smaller peak, and at least twice as high as the others), and the
+     * pairs are alike (lobe spacings within 30 % of their median) and evenly spaced (lane
+     * spacings within 30 % of their median), each pair becomes one lane spanning both lobes.
+     * Returns the lanes as [left lobe, right lobe] positions (equal for a single peak).
+     */
+    static List<int[]> pairLobes(List<Profiles.Peak> peaks, double[] d) {
+        List<int[]> single = singles(peaks);
+        int n = single.size();
+        if (n < 4) {
+            return single;
+        }
+        int[] pos = new int[n];
+        for (int i = 0; i < n; i++) {
+            pos[i] = single.get(i)[0];
+        }
+        double[] ratio = new double[n - 1];
+        for (int i = 0; i < n - 1; i++) {
+            double v = Double.POSITIVE_INFINITY;
+            for (int x = pos[i]; x <= pos[i + 1]; x++) {
+                v = Math.min(v, d[x]);
+            }
+            double top = Math.min(d[pos[i]], d[pos[i + 1]]);
+            ratio[i] = top > 0 ? Math.max(0, v) / top : 0;
+        }
+        List<int[]> best = single;
+        double bestContrast = 0;
+        for (int phase = 0; phase <= 1; phase++) {
+            double within = 0;
+            double between = 0;
+            int nw = 0;
+            int nb = 0;
+            for (int i = 0; i < n - 1; i++) {
+                if ((i - phase) % 2 == 0 && i >= phase) {
+                    within += ratio[i];
+                    nw++;
+                } else {
+                    between += ratio[i];
+                    nb++;
+                }
+            }
+            if (nw < 2) {
+                continue;
+            }
+            within /= nw;
+            between = nb > 0 ? between / nb : 0;
+            if (within < 0.35 || between > 0.5 * within || within - between <= bestContrast) {
+                continue;
+            }
+            List<int[]> spans = new ArrayList<>();
+            double[] lobe = new double[nw];
+            int j = 0;
+            for (int i = 0; i < n; i++) {
+                if (i >= phase && (i - phase) % 2 == 0 && i + 1 < n) {
+                    spans.add(new int[] {pos[i], pos[i + 1]});
+                    lobe[j++] = pos[i + 1] - pos[i];
+                    i++;
+                } else {
+                    spans.add(new int[] {pos[i], pos[i]});
+                }
+            }
+            double[] gaps = new double[spans.size() - 1];
+            for (int k = 0; k < gaps.length; k++) {
+                gaps[k] = 0.5 * (spans.get(k + 1)[0] + spans.get(k + 1)[1] - spans.get(k)[0] - spans.get(k)[1]);
+            }
+            if (within(lobe, 0.3) && within(gaps, 0.3)) {
+                best = spans;
+                bestContrast = within - between;
+            }
+        }
+        return best;
+    }
+
+    /** Whether every value lies within {@code tol} (relative) of the median. */
+    private static boolean within(double[] v, double tol) {
+        double m = Profiles.median(v);
+        for (double x : v) {
+            if (Math.abs(x - m) > tol * m) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Lane strips for the chosen peaks of the (line-free) column profile. */
-    private static List<Lane> place(List<Profiles.Peak> chosen, double[] profile, Rectangle roi) {
-        List<Profiles.Peak> strong = new ArrayList<>(chosen);
-        strong.sort(Comparator.comparingInt(p -> p.pos));
+    private static List<Lane> place(List<int[]> strong, double[] profile, Rectangle roi) {
         int n = strong.size();
         double[] centreX = new double[n];
         double[] widths = new double[n];
         // extents are measured on the smoothed profile above a straight line joining the valleys on
         // either side of the lane, so that a sloped background does not shift the lane
         double[] ps = Profiles.smooth(profile, Math.max(1.0, roi.width / 400.0));
-        double reach = n > 1 ? (strong.get(n - 1).pos - strong.get(0).pos) / (double) (n - 1) : roi.width / 2.0;
+        double reach = n > 1 ? (strong.get(n - 1)[0] - strong.get(0)[0]) / (double) (n - 1) : roi.width / 2.0;
         for (int k = 0; k < n; k++) {
-            Profiles.Peak p = strong.get(k);
-            int lo = k > 0 ? valley(ps, strong.get(k - 1).pos, p.pos)
-                    : valley(ps, Math.max(0, (int) (p.pos - reach)), p.pos);
-            int hi = k < n - 1 ? valley(ps, p.pos, strong.get(k + 1).pos)
-                    : valley(ps, p.pos, Math.min(ps.length - 1, (int) (p.pos + reach)));
+            int pl = strong.get(k)[0];
+            int pr = strong.get(k)[1];
+            int lo = k > 0 ? valley(ps, strong.get(k - 1)[1], pl)
+                    : valley(ps, Math.max(0, (int) (pl - reach)), pl);
+            int hi = k < n - 1 ? valley(ps, pr, strong.get(k + 1)[0])
+                    : valley(ps, pr, Math.min(ps.length - 1, (int) (pr + reach)));
             double[] local = new double[hi - lo + 1];
             int top = 0;
             for (int i = lo; i <= hi; i++) {
@@ -123,11 +224,28 @@ public final class LaneFinder {
                     top = i - lo;
                 }
             }
-            double h = local[top];
-            int l50 = crossing(local, top, 0, -1, 0.5 * h);
-            int r50 = crossing(local, top, local.length - 1, +1, 0.5 * h);
-            int l5 = crossing(local, top, 0, -1, 0.05 * h);
-            int r5 = crossing(local, top, local.length - 1, +1, 0.05 * h);
+            int topL = top;
+            int topR = top;
+            if (pr > pl) {
+                // two lobes of one lane: the left edge from the left lobe, the right from the right
+                int mid = (pl + pr) / 2 - lo;
+                topL = 0;
+                topR = local.length - 1;
+                for (int i = 0; i < local.length; i++) {
+                    if (i <= mid && local[i] > local[topL]) {
+                        topL = i;
+                    }
+                    if (i >= mid && local[i] > local[topR]) {
+                        topR = i;
+                    }
+                }
+            }
+            double hl = local[topL];
+            double hr = local[topR];
+            int l50 = crossing(local, topL, 0, -1, 0.5 * hl);
+            int r50 = crossing(local, topR, local.length - 1, +1, 0.5 * hr);
+            int l5 = crossing(local, topL, 0, -1, 0.05 * hl);
+            int r5 = crossing(local, topR, local.length - 1, +1, 0.05 * hr);
             double c = 0.5 * (l50 + r50);
             centreX[k] = lo + c;
             // twice the wider half at 5 %: the box keeps the soft band edges (and a slight tilt)

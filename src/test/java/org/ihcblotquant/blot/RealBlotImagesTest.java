@@ -100,4 +100,31 @@ class RealBlotImagesTest {
         assertEquals(Polarity.LIGHT, a.image().polarity());
         assertEquals(7, a.lanes().size());
     }
+
+    @Test
+    void doubletLanesAreOneLaneEach() {
+        // three wide lanes, each band brighter at its two sides: two column peaks per lane
+        BlotAnalysis a = analyze("facuperezt_img_2band.jpeg", new BlotSettings());
+        assertEquals(3, a.lanes().size());
+        double[] seen = {95, 263, 423}; // lane centres by eye
+        for (int k = 0; k < 3; k++) {
+            assertEquals(seen[k], a.lanes().get(k).centreX(), 15, "lane " + (k + 1));
+            assertTrue(a.lanes().get(k).bounds().width >= 120, "lane " + (k + 1) + " width");
+        }
+        assertEquals(2, a.rows().size()); // the doublet
+    }
+
+    @Test
+    void smilingBandsAreOneLaneEach() {
+        // seven strongly curved bands (two dark ends each) and a very faint eighth lane at the right
+        BlotAnalysis a = analyze("facuperezt_wide_pic_bands.jpeg", new BlotSettings());
+        assertTrue(a.lanes().size() == 7 || a.lanes().size() == 8, "lanes " + a.lanes().size());
+        double[] seen = {325, 426, 532, 637, 741, 842, 941}; // band middles by eye
+        for (int k = 0; k < 7; k++) {
+            Lane lane = a.lanes().get(k);
+            assertEquals(seen[k], lane.centreX(), 12, "lane " + (k + 1));
+            assertTrue(lane.bounds().width >= 75, "lane " + (k + 1) + " width " + lane.bounds().width);
+        }
+        assertEquals(1, a.rows().size());
+    }
 }
