@@ -99,7 +99,78 @@ public final class LaneFinder {
         if (spans == null) {
             spans = singles(strong);
         }
-        return new Result(place(spans, profile, roi), warnings);
+        List<Lane> placed = place(spans, profile, roi);
+        if (requested == 0 && !regular(spans)) {
+            List<Lane> byBands = fromBandRows(placed, img, roi);
+            if (byBands != null) {
+                return new Result(byBands, warnings);
+            }
+        }
+        return new Result(placed, warnings);
+    }
+
+    /** Whether the lanes are evenly spaced: every gap within 25 % of the median gap. */
+    private static boolean regular(List<int[]> spans) {
+        if (spans.size() < 3) {
+            return true;
+        }
+        double[] gaps = new double[spans.size() - 1];
+        for (int k = 0; k < gaps.length; k++) {
+            gaps[k] = 0.5 * (spans.get(k + 1)[0] + spans.get(k + 1)[1] - spans.get(k)[0] - spans.get(k)[1]);
+        }
+        return within(gaps, 0.25);
+    }
+
+    /**
+     * Unevenly spaced lanes may be a regular gel whose column profile misleads (faint lanes beside
+     * strong ones, lanes touching, torn edges, lanes without a band in most rows): the lanes read
+     * from the band rows ({@link BandRowComb}) are taken, plus the lanes of the profile that lie
+     * off that comb (at least 0.65 pitch from every comb lane: a ladder, an edge lane). A profile
+     * lane within 0.35 pitch of a comb lane is that lane; one 0.35 to 0.65 pitch off is taken for a
+     * misplaced reading of the comb lanes beside it (a peak between two touching lanes) and left
+     * out. Used only when this gives more lanes and at most a third of the profile lanes are left
+     * out; null otherwise.
+     */
+    private static List<Lane> fromBandRows(List<Lane> placed, SignalImage img, Rectangle roi) {
+        BandRowComb.Comb comb = BandRowComb.find(img, roi);
+        if (comb == null) {
+            return null;
+        }
+        List<Double> centres = new ArrayList<>();
+        for (double x : comb.centres) {
+            centres.add(x);
+        }
+        int between = 0;
+        for (Lane lane : placed) {
+            double c = lane.centreX() - roi.x;
+            double nearest = Double.POSITIVE_INFINITY;
+            for (double x : comb.centres) {
+                nearest = Math.min(nearest, Math.abs(x - c));
+            }
+            if (nearest >= 0.65 * comb.pitch) {
+                centres.add(c);
+            } else if (nearest > 0.35 * comb.pitch) {
+                between++;
+            }
+        }
+        if (3 * between > placed.size()) {
+            return null;
+        }
+        if (centres.size() <= placed.size()) {
+            return null;
+        }
+        Collections.sort(centres);
+        double minGap = comb.width;
+        for (int k = 1; k < centres.size(); k++) {
+            minGap = Math.min(minGap, centres.get(k) - centres.get(k - 1));
+        }
+        int lw = Math.max(MIN_LANE_WIDTH, (int) Math.round(Math.min(comb.width, minGap)));
+        List<Lane> lanes = new ArrayList<>();
+        for (int k = 0; k < centres.size(); k++) {
+            int x0 = (int) Math.round(roi.x + centres.get(k) - lw / 2.0);
+            lanes.add(new Lane(k + 1, clip(new Rectangle(x0, roi.y, lw, roi.height), roi)));
+        }
+        return lanes;
     }
 
     private static List<int[]> singles(List<Profiles.Peak> peaks) {
