@@ -49,25 +49,43 @@ final class BandRowComb {
 
     /** The comb of lanes, or null when no band row is lane-like. */
     static Comb find(SignalImage img, Rectangle roi) {
-        int w = roi.width;
-        int h = roi.height;
+        // large scans are binned to about a megapixel first: lanes and bands stay many pixels wide
+        int f = (int) Math.max(1, Math.floor(Math.sqrt(roi.width * (double) roi.height / 1.0e6)));
+        int w = roi.width / f;
+        int h = roi.height / f;
         if (w < 16 || h < 16) {
             return null;
         }
-        int r = Math.max(4, h / 80);
-        float[] s = img.signal();
+        float[] src = img.signal();
         int iw = img.width();
-        double[] col = new double[h];
-        double[] rowMean = new double[h];
-        for (int x = 0; x < w; x++) {
-            for (int y = 0; y < h; y++) {
-                col[y] = s[(roi.y + y) * iw + roi.x + x];
+        float[] binned = new float[w * h];
+        float scale = 1f / (f * f);
+        for (int y = 0; y < h * f; y++) {
+            int off = (roi.y + y) * iw + roi.x;
+            int row = (y / f) * w;
+            for (int x = 0; x < w * f; x++) {
+                binned[row + x / f] += src[off + x] * scale;
             }
-            double[] open = open(col, r);
+        }
+        Comb c = find(binned, w, h, Math.max(2, LaneFinder.MIN_LANE_WIDTH / f));
+        if (c == null || f == 1) {
+            return c;
+        }
+        double[] centres = new double[c.centres.length];
+        for (int k = 0; k < centres.length; k++) {
+            centres[k] = (c.centres[k] + 0.5) * f - 0.5;
+        }
+        return new Comb(centres, c.pitch * f, c.width * f);
+    }
+
+    private static Comb find(float[] s, int w, int h, int minRun) {
+        int r = Math.max(4, h / 80);
+        double[] rowMean = new double[h];
+        topHat(s, w, h, r, (x, col, open) -> {
             for (int y = 0; y < h; y++) {
                 rowMean[y] += col[y] - open[y];
             }
-        }
+        });
         double[] rm = Profiles.smooth(rowMean, 1.0);
         List<Profiles.Peak> pk = Profiles.peaks(rm);
         if (pk.size() < 1) {
@@ -99,11 +117,7 @@ final class BandRowComb {
         }
         // column profile of the top-hat over each band row
         double[][] cs = new double[extents.size()][w];
-        for (int x = 0; x < w; x++) {
-            for (int y = 0; y < h; y++) {
-                col[y] = s[(roi.y + y) * iw + roi.x + x];
-            }
-            double[] open = open(col, r);
+        topHat(s, w, h, r, (x, col, open) -> {
             for (int e = 0; e < extents.size(); e++) {
                 int[] ab = extents.get(e);
                 double sum = 0;
@@ -112,7 +126,7 @@ final class BandRowComb {
                 }
                 cs[e][x] = sum / (ab[1] - ab[0] + 1);
             }
-        }
+        });
         double sigma = Math.max(1.0, w / 400.0);
         List<Row> rows = new ArrayList<>();
         for (double[] raw : cs) {
@@ -126,7 +140,7 @@ final class BandRowComb {
                     while (j + 1 < w && c[j + 1] > thr) {
                         j++;
                     }
-                    if (j - i + 1 >= LaneFinder.MIN_LANE_WIDTH) {
+                    if (j - i + 1 >= minRun) {
                         runs.add(new int[] {i, j});
                     }
                     i = j + 1;
@@ -173,7 +187,7 @@ final class BandRowComb {
                 gaps[k] = centres.get(k + 1) - centres.get(k);
             }
             double p0 = Profiles.percentile(gaps, 0.25);
-            if (p0 < LaneFinder.MIN_LANE_WIDTH) {
+            if (p0 < minRun) {
                 continue;
             }
             // pitch refined from the whole row: every gap a whole number of pitches
@@ -214,7 +228,7 @@ final class BandRowComb {
             for (int k = 0; k < cnt; k++) {
                 comb &= Math.abs(centres.get(k) - phase - idx[k] * pitch) <= 0.15 * pitch;
             }
-            if (!comb || pitch < LaneFinder.MIN_LANE_WIDTH || Profiles.median(toArray(ws)) > 1.05 * pitch) {
+            if (!comb || pitch < minRun || Profiles.median(toArray(ws)) > 1.05 * pitch) {
                 continue;
             }
             bestPhase = phase;
@@ -301,7 +315,7 @@ final class BandRowComb {
             out[k] = lanes.get(k);
         }
         int width = (int) Math.round(Math.min(bestPitch, 1.1 * bestWidth));
-        return new Comb(out, bestPitch, Math.max(LaneFinder.MIN_LANE_WIDTH, width));
+        return new Comb(out, bestPitch, Math.max(minRun, width));
     }
 
     /** Runs of lane width within 0.15 pitch of a comb position. */
@@ -325,6 +339,32 @@ final class BandRowComb {
             a[i] = v.get(i);
         }
         return a;
+    }
+
+    private interface ColumnVisitor {
+        void visit(int x, double[] col, double[] open);
+    }
+
+    /**
+     * Visits every column of the region with its vertical opening (window 2r+1). Columns are read
+     * in blocks of 64 so that the image is traversed row by row (a column-by-column walk of a large
+     * scan misses the cache on every pixel).
+     */
+    private static void topHat(float[] s, int w, int h, int r, ColumnVisitor v) {
+        int block = 64;
+        double[][] cols = new double[block][h];
+        for (int x0 = 0; x0 < w; x0 += block) {
+            int nb = Math.min(block, w - x0);
+            for (int y = 0; y < h; y++) {
+                int off = y * w + x0;
+                for (int b = 0; b < nb; b++) {
+                    cols[b][y] = s[off + b];
+                }
+            }
+            for (int b = 0; b < nb; b++) {
+                v.visit(x0 + b, cols[b], open(cols[b], r));
+            }
+        }
     }
 
     /** Flat opening with window 2r+1 in O(n) (van Herk / Gil-Werman), edges padded. */
