@@ -128,13 +128,20 @@ public final class LaneFinder {
      * off that comb (at least 0.65 pitch from every comb lane: a ladder, an edge lane). A profile
      * lane within 0.35 pitch of a comb lane is that lane; one 0.35 to 0.65 pitch off is taken for a
      * misplaced reading of the comb lanes beside it (a peak between two touching lanes) and left
-     * out. Used only when this gives more lanes and at most a third of the profile lanes are left
-     * out; null otherwise.
+     * out. Used only when this gives more lanes, at most a third of the profile lanes are left out
+     * and the comb's pitch is at least 0.45 of the profile's median lane spacing; null otherwise.
      */
     private static List<Lane> fromBandRows(List<Lane> placed, SignalImage img, Rectangle roi) {
         BandRowComb.Comb comb = BandRowComb.find(img, roi);
-        if (comb == null) {
+        if (comb == null || placed.size() < 2) {
             return null;
+        }
+        double[] gaps = new double[placed.size() - 1];
+        for (int k = 0; k < gaps.length; k++) {
+            gaps[k] = placed.get(k + 1).centreX() - placed.get(k).centreX();
+        }
+        if (comb.pitch < 0.45 * Profiles.median(gaps)) {
+            return null; // a fine texture, not lanes: at most about two comb lanes per profile lane
         }
         List<Double> centres = new ArrayList<>();
         for (double x : comb.centres) {
