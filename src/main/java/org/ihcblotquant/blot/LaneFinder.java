@@ -15,7 +15,10 @@ import org.ihcblotquant.core.InputException;
  * a sloped or uneven background. Lanes are the prominent peaks left; each lane's centre is the
  * middle of its half-maximum crossings, so unequal spacing is fine; all lanes get the same width
  * (the median width at 5 % of the peak, capped at the median lane spacing), which also absorbs a
- * slight tilt. A lane count or centres given by the user take precedence.
+ * slight tilt. Lanes whose band is uneven across them give two peaks each; when the whole profile
+ * shows that pair pattern the pairs are joined ({@link #pairLobes}). When the lanes are unevenly
+ * spaced, the lanes read from the band rows' horizontal extent ({@link BandRowComb}) may replace
+ * them. A lane count or centres given by the user take precedence.
  */
 public final class LaneFinder {
 
