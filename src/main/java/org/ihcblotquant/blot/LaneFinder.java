@@ -193,7 +193,7 @@ public final class LaneFinder {
     }
 
     /**
-     * Lanes whose band is uneven across the lane (a doublet brighter at one side, a "smiling"
+     * Lanes whose band is uneven across the lane (a doublet darker at its sides, a "smiling"
      * band with two dark ends) give two column peaks each. They show as a pattern: peaks come in
      * pairs joined by a shallow valley (the band continues between its two lobes) while the valley
      * between pairs drops to the membrane. When every other valley of the profile is shallow (on
