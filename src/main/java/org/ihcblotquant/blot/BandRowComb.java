@@ -228,7 +228,10 @@ final class BandRowComb {
             for (int k = 0; k < cnt; k++) {
                 comb &= Math.abs(centres.get(k) - phase - idx[k] * pitch) <= 0.15 * pitch;
             }
-            if (!comb || pitch < minRun || Profiles.median(toArray(ws)) > 1.05 * pitch) {
+            // runs must be narrower than the pitch (touching lanes read as one run) and wider than
+            // a third of it (the edges of a strong band, specks)
+            double wmed = Profiles.median(toArray(ws));
+            if (!comb || pitch < minRun || wmed > 1.05 * pitch || wmed < 0.35 * pitch) {
                 continue;
             }
             bestPhase = phase;
