@@ -9,13 +9,17 @@ import java.util.List;
  * (strong and faint lanes side by side, lanes touching, torn gel edges and bubbles across the
  * image).
  * <p>
- * A vertical top-hat (the signal minus its vertical opening, a few band heights tall) keeps what is
- * thin in y: bands, and the outlines of bubbles and torn edges, but not smears, slopes or the step
- * at a gel edge. Its row means give the band rows. Along each band row the lanes are the runs above
- * a quarter of the row's 95th percentile (and 4 noise SDs). A row is lane-like when its runs are of
- * one width and sit on one comb (every gap a whole number of pitches, within 15 %); the row with most
- * such runs gives the pitch and phase. Every comb position covered by a run in some lane-like row is
- * a lane; comb positions without a band in any such row are left out.
+ * A vertical top-hat (the signal minus its vertical opening, 1/40 of the region's height tall)
+ * keeps what is thin in y: bands, and the outlines of bubbles and torn edges, but not smears, slopes
+ * or the step at a gel edge. Its row means give the band rows (peaks above 10 % of the second most
+ * prominent, each as tall as its half-maximum). Along each band row the lanes are the runs above a
+ * quarter of the row's 95th percentile (and 4 noise SDs). The comb comes from the row with most runs
+ * of one width (within 40 % of the median) that sit on one comb: least-squares pitch and phase with
+ * no run more than 0.15 pitch off, runs between 0.35 and 1.05 pitches wide. Pitch and phase are
+ * refined on the runs of all rows that follow the comb (at least three runs on it) when that keeps
+ * at least as many runs on the comb. Every comb position inside a run of at least 0.7 lane width in
+ * such a row is a lane; comb positions without a band in any such row are left out. Scans of 4 MP
+ * or more are binned by a whole factor first.
  */
 final class BandRowComb {
 
