@@ -67,8 +67,12 @@ final class BandRowComb {
         for (int y = 0; y < h * f; y++) {
             int off = (roi.y + y) * iw + roi.x;
             int row = (y / f) * w;
-            for (int x = 0; x < w * f; x++) {
-                binned[row + x / f] += src[off + x] * scale;
+            for (int xb = 0; xb < w; xb++) {
+                float sum = 0;
+                for (int i = off + xb * f, end = i + f; i < end; i++) {
+                    sum += src[i];
+                }
+                binned[row + xb] += sum * scale;
             }
         }
         Comb c = find(binned, w, h, Math.max(2, LaneFinder.MIN_LANE_WIDTH / f));
@@ -85,9 +89,13 @@ final class BandRowComb {
     private static Comb find(float[] s, int w, int h, int minRun) {
         int r = Math.max(4, h / 80);
         double[] rowMean = new double[h];
+        float[] th = new float[w * h]; // the top-hat, column by column
         topHat(s, w, h, r, (x, col, open) -> {
+            int off = x * h;
             for (int y = 0; y < h; y++) {
-                rowMean[y] += col[y] - open[y];
+                double t = col[y] - open[y];
+                th[off + y] = (float) t;
+                rowMean[y] += t;
             }
         });
         double[] rm = Profiles.smooth(rowMean, 1.0);
@@ -121,16 +129,17 @@ final class BandRowComb {
         }
         // column profile of the top-hat over each band row
         double[][] cs = new double[extents.size()][w];
-        topHat(s, w, h, r, (x, col, open) -> {
+        for (int x = 0; x < w; x++) {
+            int off = x * h;
             for (int e = 0; e < extents.size(); e++) {
                 int[] ab = extents.get(e);
                 double sum = 0;
                 for (int y = ab[0]; y <= ab[1]; y++) {
-                    sum += col[y] - open[y];
+                    sum += th[off + y];
                 }
                 cs[e][x] = sum / (ab[1] - ab[0] + 1);
             }
-        });
+        }
         double sigma = Math.max(1.0, w / 400.0);
         List<Row> rows = new ArrayList<>();
         for (double[] raw : cs) {

@@ -108,6 +108,11 @@ public final class LaneFinder {
             if (byBands != null) {
                 return new Result(byBands, warnings);
             }
+        } else if (requested == 0 && placed.size() >= 2) {
+            List<Lane> finer = finerComb(placed, img, roi);
+            if (finer != null) {
+                return new Result(finer, warnings);
+            }
         }
         return new Result(placed, warnings);
     }
@@ -179,6 +184,54 @@ public final class LaneFinder {
         for (int k = 0; k < centres.size(); k++) {
             int x0 = (int) Math.round(roi.x + centres.get(k) - lw / 2.0);
             lanes.add(new Lane(k + 1, clip(new Rectangle(x0, roi.y, lw, roi.height), roi)));
+        }
+        return lanes;
+    }
+
+    /**
+     * Evenly spaced lanes may be only the strong lanes of a gel, the faint ones between them merged
+     * into their shoulders. When the band rows show a finer comb on whose grid every lane found lies
+     * (within 0.2 of its pitch), with every spacing of the found lanes a whole number of its
+     * pitches (within 0.15) and at least one spacing two or more, the lanes are the comb's lanes plus
+     * the found lanes, placed on the grid. Null otherwise.
+     */
+    private static List<Lane> finerComb(List<Lane> placed, SignalImage img, Rectangle roi) {
+        BandRowComb.Comb comb = BandRowComb.find(img, roi);
+        if (comb == null) {
+            return null;
+        }
+        double origin = comb.centres[0];
+        double p = comb.pitch;
+        java.util.TreeSet<Long> index = new java.util.TreeSet<>();
+        for (double x : comb.centres) {
+            index.add(Math.round((x - origin) / p));
+        }
+        boolean finer = false;
+        long prev = 0;
+        for (int k = 0; k < placed.size(); k++) {
+            double t = (placed.get(k).centreX() - roi.x - origin) / p;
+            if (Math.abs(t - Math.rint(t)) > 0.2) {
+                return null;
+            }
+            long n = Math.round(t);
+            if (k > 0) {
+                double m = (placed.get(k).centreX() - placed.get(k - 1).centreX()) / p;
+                if (Math.abs(m - Math.rint(m)) > 0.15 || n - prev < 1) {
+                    return null;
+                }
+                finer |= n - prev >= 2;
+            }
+            prev = n;
+            index.add(n);
+        }
+        if (!finer || index.size() <= placed.size()) {
+            return null;
+        }
+        int lw = Math.max(MIN_LANE_WIDTH, (int) Math.round(Math.min(comb.width, p)));
+        List<Lane> lanes = new ArrayList<>();
+        for (long n : index) {
+            int x0 = (int) Math.round(roi.x + origin + n * p - lw / 2.0);
+            lanes.add(new Lane(lanes.size() + 1, clip(new Rectangle(x0, roi.y, lw, roi.height), roi)));
         }
         return lanes;
     }

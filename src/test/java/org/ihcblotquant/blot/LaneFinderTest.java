@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import ij.process.ShortProcessor;
 
-/** Lane placement details: two-lobed lanes, the band-row comb's opening. */
+/** Lane placement details: two-lobed lanes, lanes from the band rows, the band-row comb's opening. */
 class LaneFinderTest {
 
     /**
@@ -78,6 +78,48 @@ class LaneFinderTest {
         assertEquals(8, a.lanes().size(), a.lanes().toString());
         for (int k = 0; k < 8; k++) {
             assertEquals(centres[k], a.lanes().get(k).centreX(), 3, "lane " + (k + 1));
+        }
+    }
+
+    /**
+     * A Coomassie-like gel: 15 lanes 36 px apart, a strong marker lane every fifth lane, faint lanes
+     * beside them whose main band touches its neighbours, an upper band (narrower) in every lane but
+     * the markers, and a bright line across part of the gel (a torn edge). The column profile shows
+     * only the three evenly spaced markers; the band rows show all 15 lanes.
+     */
+    @Test
+    void faintLanesBetweenEvenlySpacedStrongOnesComeFromTheBandRows() {
+        int n = 15;
+        double[] c = new double[n];
+        double[] upper = new double[n];
+        double[] main = new double[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = 40 + i * 36;
+            upper[i] = i % 5 == 0 ? 0 : 3e5;
+            main[i] = i % 5 == 0 ? 8e6 : (i >= 10 ? 3e6 : 1.2e6 / (1 + i % 5));
+        }
+        for (long seed = 1; seed <= 4; seed++) {
+            ShortProcessor a1 = (ShortProcessor) new SyntheticBlot().size(600, 400)
+                    .mode(SyntheticBlot.Mode.FLUORESCENCE_16BIT).laneCentres(c).bandShape(17, 1.5)
+                    .background(1000, 0.3, 0.3, 30).seed(seed).row("main", 300, 4, main).render().image;
+            ShortProcessor a2 = (ShortProcessor) new SyntheticBlot().size(600, 400)
+                    .mode(SyntheticBlot.Mode.FLUORESCENCE_16BIT).laneCentres(c).bandShape(11, 1.5)
+                    .background(0, 0, 0, 0).row("upper", 120, 3, upper).render().image;
+            short[] p1 = (short[]) a1.getPixels();
+            short[] p2 = (short[]) a2.getPixels();
+            short[] o = new short[p1.length];
+            for (int i = 0; i < o.length; i++) {
+                int x = i % 600;
+                int y = i / 600;
+                int edge = y >= 200 && y < 204 && x < 380 ? 3000 : 0;
+                o[i] = (short) Math.min(65535, (p1[i] & 0xffff) + (p2[i] & 0xffff) + edge);
+            }
+            BlotAnalysis a = BlotAnalyzer.analyze("gel", new ShortProcessor(600, 400, o, null), null,
+                    new BlotSettings(), null, ProgressListener.NONE);
+            assertEquals(n, a.lanes().size(), "seed " + seed + ": " + a.lanes());
+            for (int k = 0; k < n; k++) {
+                assertEquals(c[k], a.lanes().get(k).centreX(), 3, "seed " + seed + " lane " + (k + 1));
+            }
         }
     }
 
