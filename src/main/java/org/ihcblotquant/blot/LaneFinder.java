@@ -18,7 +18,8 @@ import org.ihcblotquant.core.InputException;
  * slight tilt. Lanes whose band is uneven across them give two peaks each; when the whole profile
  * shows that pair pattern the pairs are joined ({@link #pairLobes}). When the lanes are unevenly
  * spaced, the lanes read from the band rows' horizontal extent ({@link BandRowComb}) may replace
- * them. A lane count or centres given by the user take precedence.
+ * them; when they are evenly spaced, a finer comb from the band rows may add the faint lanes
+ * between them. A lane count or centres given by the user take precedence.
  */
 public final class LaneFinder {
 
