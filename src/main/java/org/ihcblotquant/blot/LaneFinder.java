@@ -15,7 +15,11 @@ import org.ihcblotquant.core.InputException;
  * a sloped or uneven background. Lanes are the prominent peaks left; each lane's centre is the
  * middle of its half-maximum crossings, so unequal spacing is fine; all lanes get the same width
  * (the median width at 5 % of the peak, capped at the median lane spacing), which also absorbs a
- * slight tilt. A lane count or centres given by the user take precedence.
+ * slight tilt. Lanes whose band is uneven across them give two peaks each; when the whole profile
+ * shows that pair pattern the pairs are joined ({@link #pairLobes}). When the lanes are unevenly
+ * spaced, the lanes read from the band rows' horizontal extent ({@link BandRowComb}) may replace
+ * them; when they are evenly spaced, a finer comb from the band rows may add the faint lanes
+ * between them. A lane count or centres given by the user take precedence.
  */
 public final class LaneFinder {
 
@@ -68,8 +72,10 @@ public final class LaneFinder {
         double[] d = Profiles.smooth(resid, Math.max(1.0, roi.width / 400.0));
         List<Profiles.Peak> all = Profiles.peaks(d);
         List<Profiles.Peak> strong = select(all, noise);
+        List<int[]> spans = null;
         if (requested == 0) {
             strong = fillGaps(strong, all, noise);
+            spans = pairLobes(strong, d);
         }
         List<Profiles.Peak> detected = strong;
         if (requested > 0) {
@@ -94,26 +100,256 @@ public final class LaneFinder {
             throw new InputException(source + ": no lanes detected (no column stands out from the background);"
                     + " check --polarity, choose the membrane with --roi, or give --lanes N");
         }
-        return new Result(place(strong, profile, roi), warnings);
+        if (spans == null) {
+            spans = singles(strong);
+        }
+        List<Lane> placed = place(spans, profile, roi);
+        if (requested == 0 && !regular(spans)) {
+            List<Lane> byBands = fromBandRows(placed, img, roi);
+            if (byBands != null) {
+                return new Result(byBands, warnings);
+            }
+        } else if (requested == 0 && placed.size() >= 2) {
+            List<Lane> finer = finerComb(placed, img, roi);
+            if (finer != null) {
+                return new Result(finer, warnings);
+            }
+        }
+        return new Result(placed, warnings);
+    }
+
+    /** Whether the lanes are evenly spaced: every gap within 25 % of the median gap. */
+    private static boolean regular(List<int[]> spans) {
+        if (spans.size() < 3) {
+            return true;
+        }
+        double[] gaps = new double[spans.size() - 1];
+        for (int k = 0; k < gaps.length; k++) {
+            gaps[k] = 0.5 * (spans.get(k + 1)[0] + spans.get(k + 1)[1] - spans.get(k)[0] - spans.get(k)[1]);
+        }
+        return within(gaps, 0.25);
+    }
+
+    /**
+     * Unevenly spaced lanes may be a regular gel whose column profile misleads (faint lanes beside
+     * strong ones, lanes touching, torn edges, lanes without a band in most rows): the lanes read
+     * from the band rows ({@link BandRowComb}) are taken, plus the lanes of the profile that lie
+     * off that comb (at least 0.65 pitch from every comb lane: a ladder, an edge lane). A profile
+     * lane within 0.35 pitch of a comb lane is that lane; one 0.35 to 0.65 pitch off is taken for a
+     * misplaced reading of the comb lanes beside it (a peak between two touching lanes) and left
+     * out. Used only when this gives more lanes, at most a third of the profile lanes are left out
+     * and the comb's pitch is at least 0.45 of the profile's median lane spacing; null otherwise.
+     */
+    private static List<Lane> fromBandRows(List<Lane> placed, SignalImage img, Rectangle roi) {
+        BandRowComb.Comb comb = BandRowComb.find(img, roi);
+        if (comb == null || placed.size() < 2) {
+            return null;
+        }
+        double[] gaps = new double[placed.size() - 1];
+        for (int k = 0; k < gaps.length; k++) {
+            gaps[k] = placed.get(k + 1).centreX() - placed.get(k).centreX();
+        }
+        if (comb.pitch < 0.45 * Profiles.median(gaps)) {
+            return null; // a fine texture, not lanes: at most about two comb lanes per profile lane
+        }
+        List<Double> centres = new ArrayList<>();
+        for (double x : comb.centres) {
+            centres.add(x);
+        }
+        int between = 0;
+        for (Lane lane : placed) {
+            double c = lane.centreX() - roi.x;
+            double nearest = Double.POSITIVE_INFINITY;
+            for (double x : comb.centres) {
+                nearest = Math.min(nearest, Math.abs(x - c));
+            }
+            if (nearest >= 0.65 * comb.pitch) {
+                centres.add(c);
+            } else if (nearest > 0.35 * comb.pitch) {
+                between++;
+            }
+        }
+        if (3 * between > placed.size()) {
+            return null;
+        }
+        if (centres.size() <= placed.size()) {
+            return null;
+        }
+        Collections.sort(centres);
+        double minGap = comb.width;
+        for (int k = 1; k < centres.size(); k++) {
+            minGap = Math.min(minGap, centres.get(k) - centres.get(k - 1));
+        }
+        int lw = Math.max(MIN_LANE_WIDTH, (int) Math.round(Math.min(comb.width, minGap)));
+        List<Lane> lanes = new ArrayList<>();
+        for (int k = 0; k < centres.size(); k++) {
+            int x0 = (int) Math.round(roi.x + centres.get(k) - lw / 2.0);
+            lanes.add(new Lane(k + 1, clip(new Rectangle(x0, roi.y, lw, roi.height), roi)));
+        }
+        return lanes;
+    }
+
+    /**
+     * Evenly spaced lanes may be only the strong lanes of a gel, the faint ones between them merged
+     * into their shoulders. When the band rows show a finer comb on whose grid every lane found lies
+     * (within 0.2 of its pitch), with every spacing of the found lanes a whole number of its
+     * pitches (within 0.15) and at least one spacing two or more, the lanes are the comb's lanes plus
+     * the found lanes, placed on the grid. Null otherwise.
+     */
+    private static List<Lane> finerComb(List<Lane> placed, SignalImage img, Rectangle roi) {
+        BandRowComb.Comb comb = BandRowComb.find(img, roi);
+        if (comb == null) {
+            return null;
+        }
+        double origin = comb.centres[0];
+        double p = comb.pitch;
+        java.util.TreeSet<Long> index = new java.util.TreeSet<>();
+        for (double x : comb.centres) {
+            index.add(Math.round((x - origin) / p));
+        }
+        boolean finer = false;
+        long prev = 0;
+        for (int k = 0; k < placed.size(); k++) {
+            double t = (placed.get(k).centreX() - roi.x - origin) / p;
+            if (Math.abs(t - Math.rint(t)) > 0.2) {
+                return null;
+            }
+            long n = Math.round(t);
+            if (k > 0) {
+                double m = (placed.get(k).centreX() - placed.get(k - 1).centreX()) / p;
+                if (Math.abs(m - Math.rint(m)) > 0.15 || n - prev < 1) {
+                    return null;
+                }
+                finer |= n - prev >= 2;
+            }
+            prev = n;
+            index.add(n);
+        }
+        if (!finer || index.size() <= placed.size()) {
+            return null;
+        }
+        int lw = Math.max(MIN_LANE_WIDTH, (int) Math.round(Math.min(comb.width, p)));
+        List<Lane> lanes = new ArrayList<>();
+        for (long n : index) {
+            int x0 = (int) Math.round(roi.x + origin + n * p - lw / 2.0);
+            lanes.add(new Lane(lanes.size() + 1, clip(new Rectangle(x0, roi.y, lw, roi.height), roi)));
+        }
+        return lanes;
+    }
+
+    private static List<int[]> singles(List<Profiles.Peak> peaks) {
+        List<int[]> spans = new ArrayList<>();
+        for (Profiles.Peak p : peaks) {
+            spans.add(new int[] {p.pos, p.pos});
+        }
+        spans.sort(Comparator.comparingInt(a -> a[0]));
+        return spans;
+    }
+
+    /**
+     * Lanes whose band is uneven across the lane (a doublet darker at its sides, a "smiling"
+     * band with two dark ends) give two column peaks each. They show as a pattern: peaks come in
+     * pairs joined by a shallow valley (the band continues between its two lobes) while the valley
+     * between pairs drops to the membrane. When every other valley of the profile is shallow (on
+     * average at least 0.35 of the smaller peak, and at least twice as high as the others), and the
+     * pairs are alike (lobe spacings within 30 % of their median) and evenly spaced (lane
+     * spacings within 30 % of their median), each pair becomes one lane spanning both lobes.
+     * Returns the lanes as [left lobe, right lobe] positions (equal for a single peak).
+     */
+    static List<int[]> pairLobes(List<Profiles.Peak> peaks, double[] d) {
+        List<int[]> single = singles(peaks);
+        int n = single.size();
+        if (n < 4) {
+            return single;
+        }
+        int[] pos = new int[n];
+        for (int i = 0; i < n; i++) {
+            pos[i] = single.get(i)[0];
+        }
+        double[] ratio = new double[n - 1];
+        for (int i = 0; i < n - 1; i++) {
+            double v = Double.POSITIVE_INFINITY;
+            for (int x = pos[i]; x <= pos[i + 1]; x++) {
+                v = Math.min(v, d[x]);
+            }
+            double top = Math.min(d[pos[i]], d[pos[i + 1]]);
+            ratio[i] = top > 0 ? Math.max(0, v) / top : 0;
+        }
+        List<int[]> best = single;
+        double bestContrast = 0;
+        for (int phase = 0; phase <= 1; phase++) {
+            double within = 0;
+            double between = 0;
+            int nw = 0;
+            int nb = 0;
+            for (int i = 0; i < n - 1; i++) {
+                if ((i - phase) % 2 == 0 && i >= phase) {
+                    within += ratio[i];
+                    nw++;
+                } else {
+                    between += ratio[i];
+                    nb++;
+                }
+            }
+            if (nw < 2) {
+                continue;
+            }
+            within /= nw;
+            between = nb > 0 ? between / nb : 0;
+            if (within < 0.35 || between > 0.5 * within || within - between <= bestContrast) {
+                continue;
+            }
+            List<int[]> spans = new ArrayList<>();
+            double[] lobe = new double[nw];
+            int j = 0;
+            for (int i = 0; i < n; i++) {
+                if (i >= phase && (i - phase) % 2 == 0 && i + 1 < n) {
+                    spans.add(new int[] {pos[i], pos[i + 1]});
+                    lobe[j++] = pos[i + 1] - pos[i];
+                    i++;
+                } else {
+                    spans.add(new int[] {pos[i], pos[i]});
+                }
+            }
+            double[] gaps = new double[spans.size() - 1];
+            for (int k = 0; k < gaps.length; k++) {
+                gaps[k] = 0.5 * (spans.get(k + 1)[0] + spans.get(k + 1)[1] - spans.get(k)[0] - spans.get(k)[1]);
+            }
+            if (within(lobe, 0.3) && within(gaps, 0.3)) {
+                best = spans;
+                bestContrast = within - between;
+            }
+        }
+        return best;
+    }
+
+    /** Whether every value lies within {@code tol} (relative) of the median. */
+    private static boolean within(double[] v, double tol) {
+        double m = Profiles.median(v);
+        for (double x : v) {
+            if (Math.abs(x - m) > tol * m) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Lane strips for the chosen peaks of the (line-free) column profile. */
-    private static List<Lane> place(List<Profiles.Peak> chosen, double[] profile, Rectangle roi) {
-        List<Profiles.Peak> strong = new ArrayList<>(chosen);
-        strong.sort(Comparator.comparingInt(p -> p.pos));
+    private static List<Lane> place(List<int[]> strong, double[] profile, Rectangle roi) {
         int n = strong.size();
         double[] centreX = new double[n];
         double[] widths = new double[n];
         // extents are measured on the smoothed profile above a straight line joining the valleys on
         // either side of the lane, so that a sloped background does not shift the lane
         double[] ps = Profiles.smooth(profile, Math.max(1.0, roi.width / 400.0));
-        double reach = n > 1 ? (strong.get(n - 1).pos - strong.get(0).pos) / (double) (n - 1) : roi.width / 2.0;
+        double reach = n > 1 ? (strong.get(n - 1)[0] - strong.get(0)[0]) / (double) (n - 1) : roi.width / 2.0;
         for (int k = 0; k < n; k++) {
-            Profiles.Peak p = strong.get(k);
-            int lo = k > 0 ? valley(ps, strong.get(k - 1).pos, p.pos)
-                    : valley(ps, Math.max(0, (int) (p.pos - reach)), p.pos);
-            int hi = k < n - 1 ? valley(ps, p.pos, strong.get(k + 1).pos)
-                    : valley(ps, p.pos, Math.min(ps.length - 1, (int) (p.pos + reach)));
+            int pl = strong.get(k)[0];
+            int pr = strong.get(k)[1];
+            int lo = k > 0 ? valley(ps, strong.get(k - 1)[1], pl)
+                    : valley(ps, Math.max(0, (int) (pl - reach)), pl);
+            int hi = k < n - 1 ? valley(ps, pr, strong.get(k + 1)[0])
+                    : valley(ps, pr, Math.min(ps.length - 1, (int) (pr + reach)));
             double[] local = new double[hi - lo + 1];
             int top = 0;
             for (int i = lo; i <= hi; i++) {
@@ -123,11 +359,28 @@ public final class LaneFinder {
                     top = i - lo;
                 }
             }
-            double h = local[top];
-            int l50 = crossing(local, top, 0, -1, 0.5 * h);
-            int r50 = crossing(local, top, local.length - 1, +1, 0.5 * h);
-            int l5 = crossing(local, top, 0, -1, 0.05 * h);
-            int r5 = crossing(local, top, local.length - 1, +1, 0.05 * h);
+            int topL = top;
+            int topR = top;
+            if (pr > pl) {
+                // two lobes of one lane: the left edge from the left lobe, the right from the right
+                int mid = (pl + pr) / 2 - lo;
+                topL = 0;
+                topR = local.length - 1;
+                for (int i = 0; i < local.length; i++) {
+                    if (i <= mid && local[i] > local[topL]) {
+                        topL = i;
+                    }
+                    if (i >= mid && local[i] > local[topR]) {
+                        topR = i;
+                    }
+                }
+            }
+            double hl = local[topL];
+            double hr = local[topR];
+            int l50 = crossing(local, topL, 0, -1, 0.5 * hl);
+            int r50 = crossing(local, topR, local.length - 1, +1, 0.5 * hr);
+            int l5 = crossing(local, topL, 0, -1, 0.05 * hl);
+            int r5 = crossing(local, topR, local.length - 1, +1, 0.05 * hr);
             double c = 0.5 * (l50 + r50);
             centreX[k] = lo + c;
             // twice the wider half at 5 %: the box keeps the soft band edges (and a slight tilt)

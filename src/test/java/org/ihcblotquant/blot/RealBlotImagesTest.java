@@ -69,8 +69,12 @@ class RealBlotImagesTest {
         // band pixels clipped at 0 (dark-on-light export): the FLAG row must say so
         BlotAnalysis a = analyze("rasilab_10xaag_wt_flag.png", new BlotSettings(), "FLAG");
         assertEquals(Polarity.DARK, a.image().polarity());
-        assertTrue(a.lanes().size() >= 17 && a.lanes().size() <= 21, "lanes " + a.lanes().size());
+        // the artefact-covered left edge, 18 FLAG lanes, two empty lanes and the ladder
+        assertEquals(22, a.lanes().size());
         BandRow flag = a.row("FLAG");
+        for (int k = 1; k <= 18; k++) {
+            assertTrue(flag.detected(k), "FLAG band in lane " + (k + 1));
+        }
         int saturated = 0;
         for (int k = 0; k < flag.laneCount(); k++) {
             saturated += flag.measurement(k).isSaturated() ? 1 : 0;
@@ -99,5 +103,52 @@ class RealBlotImagesTest {
         assertEquals(16, a.image().bitDepth());
         assertEquals(Polarity.LIGHT, a.image().polarity());
         assertEquals(7, a.lanes().size());
+    }
+
+    @Test
+    void doubletLanesAreOneLaneEach() {
+        // three wide lanes, each band brighter at its two sides: two column peaks per lane
+        BlotAnalysis a = analyze("facuperezt_img_2band.jpeg", new BlotSettings());
+        assertEquals(3, a.lanes().size());
+        double[] seen = {95, 263, 423}; // lane centres by eye
+        for (int k = 0; k < 3; k++) {
+            assertEquals(seen[k], a.lanes().get(k).centreX(), 15, "lane " + (k + 1));
+            assertTrue(a.lanes().get(k).bounds().width >= 120, "lane " + (k + 1) + " width");
+        }
+        assertEquals(2, a.rows().size()); // the doublet
+    }
+
+    @Test
+    void smilingBandsAreOneLaneEach() {
+        // seven strongly curved bands (two dark ends each) and a very faint eighth lane at the right
+        BlotAnalysis a = analyze("facuperezt_wide_pic_bands.jpeg", new BlotSettings());
+        assertTrue(a.lanes().size() == 7 || a.lanes().size() == 8, "lanes " + a.lanes().size());
+        double[] seen = {325, 426, 532, 637, 741, 842, 941}; // band middles by eye
+        for (int k = 0; k < 7; k++) {
+            Lane lane = a.lanes().get(k);
+            assertEquals(seen[k], lane.centreX(), 12, "lane " + (k + 1));
+            assertTrue(lane.bounds().width >= 75, "lane " + (k + 1) + " width " + lane.bounds().width);
+        }
+        assertEquals(1, a.rows().size());
+    }
+
+    @Test
+    void stackedCoomassieGelsHaveFifteenLanes() {
+        // two gels, each 15 lanes in three groups of five; faint lanes beside strong ones, lanes
+        // touching, torn gel edges and bubbles: the lanes come from the horizontal extent of the bands
+        BlotAnalysis a = analyze("gelquant_gel-example.png", new BlotSettings());
+        assertEquals(15, a.lanes().size());
+        double[] seen = {48, 85, 118, 152, 188, 222, 258, 293, 332, 370, 405, 440, 475, 508, 545}; // by eye
+        for (int k = 0; k < 15; k++) {
+            assertEquals(seen[k], a.lanes().get(k).centreX(), 8, "lane " + (k + 1));
+        }
+        // the upper gel alone
+        BlotSettings s = new BlotSettings();
+        s.roi = new java.awt.Rectangle(0, 0, 601, 480);
+        BlotAnalysis upper = analyze("gelquant_gel-example.png", s);
+        assertEquals(15, upper.lanes().size());
+        for (int k = 0; k < 15; k++) {
+            assertEquals(seen[k], upper.lanes().get(k).centreX(), 8, "upper gel lane " + (k + 1));
+        }
     }
 }
