@@ -50,6 +50,7 @@ public final class BlotAnalyzer {
             throw new InputException(name + ": no bands detected in the " + lanes.size()
                     + " lanes (check --polarity and --roi)");
         }
+        rows = RowConfinement.dropLinesAcrossGaps(name, img, lanes, rows, roi, warnings);
         progress.checkCancelled();
         progress.progress(0.6, "measure");
         double[][] baselines = measure(img, lanes, rows, settings.background, roi);
