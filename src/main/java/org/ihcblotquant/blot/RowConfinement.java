@@ -12,7 +12,7 @@ import java.util.List;
  * linearly between neighbouring lanes, so a smile is followed) minus the lower of the means just
  * above and just below it. A lane's level is the mean contrast over the middle half of the lane; a
  * gap's level is the lowest contrast (3 columns averaged) within 0.3 of the spacing around the
- * middle between two neighbouring lanes that both have a band of the row. A protein band fades
+ * middle between two neighbouring lanes, at least one of which has a band of the row. A protein band fades
  * between lanes, even where neighbouring bands touch (about 0.6-0.85 of the lane level on the
  * touching, near-saturated bands of ImageJ's gel sample); a line crossing the gel keeps its
  * contrast there (0.85-1.05).
@@ -74,8 +74,16 @@ final class RowConfinement {
         return kept;
     }
 
+    /**
+     * Whether at least two thirds of the gaps (3 or more) are crossed: among the gaps between two
+     * lanes with bands, or among the gaps beside at least one lane with a band (a thin line may be
+     * found as a band in every other lane only).
+     */
     static boolean crossesGaps(SignalImage img, List<Lane> lanes, BandRow row, Rectangle roi) {
-        double[] q = gapRatios(img, lanes, row, roi);
+        return mostCrossed(gapRatios(img, lanes, row, roi, true)) || mostCrossed(gapRatios(img, lanes, row, roi, false));
+    }
+
+    private static boolean mostCrossed(double[] q) {
         if (q.length < 3) {
             return false;
         }
@@ -136,10 +144,13 @@ final class RowConfinement {
     }
 
     /**
-     * Per gap between neighbouring lanes that both hold a band of the row with positive contrast:
-     * gap level / mean of the two lanes' levels. Empty when no gap qualifies.
+     * Per gap between neighbouring lanes that both hold a band of the row (or, with
+     * {@code bothBands} false, of which at least one does): gap level /
+     * the lanes' level (the mean of the two lanes' levels when both hold a band, else the higher
+     * one, so that a band beside an empty lane is not judged against half its level; a thin line
+     * may be found in every other lane only). Empty when no gap qualifies.
      */
-    static double[] gapRatios(SignalImage img, List<Lane> lanes, BandRow row, Rectangle roi) {
+    static double[] gapRatios(SignalImage img, List<Lane> lanes, BandRow row, Rectangle roi, boolean bothBands) {
         int nl = lanes.size();
         if (nl < 2) {
             return new double[0];
@@ -158,7 +169,9 @@ final class RowConfinement {
         }
         List<Double> out = new ArrayList<>();
         for (int k = 0; k + 1 < nl; k++) {
-            if (!row.detected(k) || !row.detected(k + 1) || !(level[k] > 0) || !(level[k + 1] > 0)) {
+            boolean both = row.detected(k) && row.detected(k + 1);
+            double lanesLevel = both ? (level[k] + level[k + 1]) / 2 : Math.max(level[k], level[k + 1]);
+            if (!(bothBands ? both : row.detected(k) || row.detected(k + 1)) || !(lanesLevel > 0)) {
                 continue;
             }
             double ca = lanes.get(k).centreX();
@@ -183,7 +196,7 @@ final class RowConfinement {
             for (int i = 1; i + 1 < c.length; i++) {
                 min = Math.min(min, (c[i - 1] + c[i] + c[i + 1]) / 3);
             }
-            out.add(min / ((level[k] + level[k + 1]) / 2));
+            out.add(min / lanesLevel);
         }
         double[] r = new double[out.size()];
         for (int i = 0; i < r.length; i++) {

@@ -151,4 +151,70 @@ class RealBlotImagesTest {
             assertEquals(seen[k], upper.lanes().get(k).centreX(), 8, "upper gel lane " + (k + 1));
         }
     }
+
+    /** The row nearest to y (null when none lies within tol). */
+    static BandRow rowNear(BlotAnalysis a, double y, double tol) {
+        BandRow best = null;
+        for (BandRow r : a.rows()) {
+            if (Math.abs(r.meanY() - y) <= tol && (best == null || Math.abs(r.meanY() - y) < Math.abs(best.meanY() - y))) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    static int detected(BandRow r) {
+        int n = 0;
+        for (int k = 0; k < r.laneCount(); k++) {
+            n += r.detected(k) ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void stackedCoomassieGelsKeepTheProteinRowsNotTheTornEdgesAndBubbles() {
+        // per gel a person sees the upper band (all lanes but the three marker lanes) and two protein
+        // bands; the torn gel edges, bubbles and the gels' outer edges are not protein rows
+        BlotAnalysis a = analyze("gelquant_gel-example.png", new BlotSettings());
+        assertEquals(15, a.lanes().size());
+        double[] seen = {280, 404, 435, 762, 883}; // by eye
+        for (double y : seen) {
+            BandRow r = rowNear(a, y, 8);
+            assertTrue(r != null, "no row near y=" + y + ": " + BlotAnalyzerTest.rowsAt(a));
+            assertTrue(detected(r) >= 9, "row near y=" + y + " found in " + detected(r) + " lanes");
+        }
+        // the lower gel's second protein band (with the smear below it in the faint lanes)
+        BandRow second = rowNear(a, 912, 22);
+        assertTrue(second != null && detected(second) >= 5, BlotAnalyzerTest.rowsAt(a));
+        for (BandRow r : a.rows()) {
+            double y = r.meanY();
+            assertTrue(y > 60, "row at the torn top edge / bubbles: y=" + y);
+            assertTrue(Math.abs(y - 482) > 10, "row on the torn edge between the gels: y=" + y);
+            assertTrue(y < 510 || y > 580, "row among the bubbles between the gels: y=" + y);
+            assertTrue(y < 955, "row on the lower gel's bottom edge: y=" + y);
+        }
+        // was 18: the 7 above plus a faint band across the upper gel's top (y 112-134, two rows) and
+        // a fragment of the torn edge (y 500) are left
+        assertTrue(a.rows().size() <= 10, "rows " + a.rows().size() + ": " + BlotAnalyzerTest.rowsAt(a));
+        assertTrue(a.warnings().stream().anyMatch(w -> w.contains("across the gaps between lanes")),
+                a.warnings().toString());
+        assertTrue(a.warnings().stream().anyMatch(w -> w.contains("cover one side of the lane")),
+                a.warnings().toString());
+    }
+
+    @Test
+    void rasilabFlagCropBoxLinesAreNotBandRows() {
+        // the black crop box drawn into the pixels crosses the lanes at y=986 and y=1069, around the
+        // FLAG row (y=1025); the membrane's lower edge is at y=1369
+        BlotAnalysis a = analyze("rasilab_10xaag_wt_flag.png", new BlotSettings());
+        assertEquals(22, a.lanes().size());
+        BandRow flag = rowNear(a, 1025, 10);
+        assertTrue(flag != null, BlotAnalyzerTest.rowsAt(a));
+        for (int k = 1; k <= 18; k++) {
+            assertTrue(flag.detected(k), "FLAG band in lane " + (k + 1));
+        }
+        assertTrue(rowNear(a, 986, 8) == null, BlotAnalyzerTest.rowsAt(a));
+        assertTrue(rowNear(a, 1069, 8) == null, BlotAnalyzerTest.rowsAt(a));
+        assertTrue(rowNear(a, 1369, 8) == null, BlotAnalyzerTest.rowsAt(a));
+    }
 }
