@@ -24,7 +24,9 @@ public final class BlotAnalyzer {
      * @param alpha    transparency mask or null
      * @param rowNames names for the band rows top to bottom, or null for row1, row2, ...; when
      *                 more rows are found than named, the named ones are the rows that stand out
-     *                 most (see {@link BandRow#strength()})
+     *                 most (see {@link BandRow#strength()}). Rows that look like artefacts (edges
+     *                 and lines running across the gaps between lanes, outlines covering one side
+     *                 of most lanes: {@link RowConfinement}) are left out with a warning first.
      */
     public static BlotAnalysis analyze(String name, ImageProcessor ip, byte[] alpha, BlotSettings settings,
             List<String> rowNames, ProgressListener progress) {
@@ -50,11 +52,18 @@ public final class BlotAnalyzer {
             throw new InputException(name + ": no bands detected in the " + lanes.size()
                     + " lanes (check --polarity and --roi)");
         }
-        rows = RowConfinement.dropLinesAcrossGaps(name, img, lanes, rows, roi, warnings);
+        List<BandRow> found = rows;
+        rows = RowConfinement.dropArtefacts(name, img, lanes, rows, roi, warnings);
+        StringBuilder leftOut = new StringBuilder();
+        for (BandRow r : found) {
+            if (!rows.contains(r)) {
+                leftOut.append(leftOut.length() == 0 ? "" : ", ").append("y=").append(Math.round(r.meanY()));
+            }
+        }
         progress.checkCancelled();
         progress.progress(0.6, "measure");
         double[][] baselines = measure(img, lanes, rows, settings.background, roi);
-        rows = nameRows(name, rows, rowNames, warnings);
+        rows = nameRows(name, rows, rowNames, warnings, leftOut.toString());
         progress.progress(1, null);
         return new BlotAnalysis(name, img, roi, lanes, rows, profiles, baselines, warnings);
     }
@@ -144,7 +153,8 @@ public final class BlotAnalyzer {
         return baselines;
     }
 
-    private static List<BandRow> nameRows(String name, List<BandRow> rows, List<String> names, List<String> warnings) {
+    private static List<BandRow> nameRows(String name, List<BandRow> rows, List<String> names, List<String> warnings,
+            String leftOut) {
         if (names == null || names.isEmpty()) {
             return rows;
         }
@@ -154,7 +164,10 @@ public final class BlotAnalyzer {
                 at.append(at.length() == 0 ? "" : ", ").append("y=").append(Math.round(r.meanY()));
             }
             throw new InputException("--rows names " + names.size() + " proteins but " + name + " has only "
-                    + rows.size() + " band row(s) (at " + at + "); name fewer rows or set --roi/--polarity");
+                    + rows.size() + " band row(s) (at " + at + ")"
+                    + (leftOut.isEmpty() ? "" : "; rows at " + leftOut + " were left out as artefacts (gel or membrane"
+                            + " edges, drawn lines, bubble outlines)")
+                    + "; name fewer rows or set --roi/--polarity");
         }
         List<BandRow> chosen = new ArrayList<>(rows);
         if (rows.size() > names.size()) {

@@ -38,7 +38,7 @@ final class RowConfinement {
      * lanes with bands, and at least two thirds of them crossed. Rows are kept when all would go.
      * The rows left are renamed row1, row2, ... top to bottom.
      */
-    static List<BandRow> dropLinesAcrossGaps(String name, SignalImage img, List<Lane> lanes, List<BandRow> rows,
+    static List<BandRow> dropArtefacts(String name, SignalImage img, List<Lane> lanes, List<BandRow> rows,
             Rectangle roi, List<String> warnings) {
         List<BandRow> kept = new ArrayList<>();
         StringBuilder lines = new StringBuilder();

@@ -312,4 +312,15 @@ class BlotAnalyzerTest {
         }
         return sb + " " + a.warnings();
     }
+
+    @Test
+    void namingMoreRowsThanLeftSaysWhichWereArtefacts() {
+        SyntheticBlot.Blot b = film8().seed(1).render();
+        ByteProcessor ip = (ByteProcessor) b.image;
+        drawEdge(ip, 0, ip.getWidth(), 148, 0.01, 90);
+        InputException e = assertThrows(InputException.class, () -> BlotAnalyzer.analyze("synthetic", ip, null,
+                new BlotSettings(), Arrays.asList("a", "b", "c"), ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("left out as artefacts") && e.getMessage().contains("y=15"),
+                e.getMessage());
+    }
 }
