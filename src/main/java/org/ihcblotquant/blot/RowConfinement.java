@@ -5,17 +5,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whether a band row is confined to the lanes, as protein bands are, or runs on across the gaps
- * between them, as a torn gel edge, a membrane edge or a line drawn into the image does.
+ * Band rows that are artefacts rather than protein: a torn gel edge, a membrane edge or a line
+ * drawn into the image runs on across the gaps between lanes; the outline of a bubble or of a
+ * torn piece of gel covers one side of the lanes it crosses.
  * <p>
  * For every column the row's contrast is the mean signal over the row's box height (the box moved
  * linearly between neighbouring lanes, so a smile is followed) minus the lower of the means just
- * above and just below it. A lane's level is the mean contrast over the middle half of the lane; a
+ * above and just below it.
+ * <ul>
+ * <li>Lane confinement: a lane's level is the mean contrast over the middle half of the lane; a
  * gap's level is the lowest contrast (3 columns averaged) within 0.3 of the spacing around the
- * middle between two neighbouring lanes, at least one of which has a band of the row. A protein band fades
- * between lanes, even where neighbouring bands touch (about 0.6-0.85 of the lane level on the
- * touching, near-saturated bands of ImageJ's gel sample); a line crossing the gel keeps its
- * contrast there (0.85-1.05).
+ * middle between two neighbouring lanes. A protein band fades between lanes, even where
+ * neighbouring bands touch (0.35-0.8 of the lanes' level on synthetic touching bands, 0.6-0.87 on
+ * the touching, near-black bands of ImageJ's gel sample); a line crossing the gel keeps its
+ * contrast there (mostly 0.85-1.05 on the real edges and drawn lines seen).</li>
+ * <li>Fragments: a protein band fills its lane's width evenly; an outline crossing the lane is
+ * above half its peak on part of the width only, and on one side.</li>
+ * </ul>
  */
 final class RowConfinement {
 
@@ -34,9 +40,9 @@ final class RowConfinement {
     }
 
     /**
-     * Drops the rows that run across the gaps between lanes: at least 3 gaps between neighbouring
-     * lanes with bands, and at least two thirds of them crossed. Rows are kept when all would go.
-     * The rows left are renamed row1, row2, ... top to bottom.
+     * Leaves out the rows that run across the gaps ({@link #crossesGaps}) or are fragments in many
+     * lanes ({@link #fragments}), with a warning each giving their positions. Rows are all kept
+     * (with a warning) when all would go. The rows left are renamed row1, row2, ... top to bottom.
      */
     static List<BandRow> dropArtefacts(String name, SignalImage img, List<Lane> lanes, List<BandRow> rows,
             Rectangle roi, List<String> warnings) {
