@@ -323,4 +323,41 @@ class BlotAnalyzerTest {
         assertTrue(e.getMessage().contains("left out as artefacts") && e.getMessage().contains("y=15"),
                 e.getMessage());
     }
+
+    /** A bubble on film: a dark ring 2 px wide around a lighter interior. */
+    static void drawBubble(ByteProcessor ip, double cx, double cy, double r, int depth) {
+        for (int y = (int) (cy - r - 3); y <= cy + r + 3; y++) {
+            for (int x = (int) (cx - r - 3); x <= cx + r + 3; x++) {
+                if (x < 0 || y < 0 || x >= ip.getWidth() || y >= ip.getHeight()) {
+                    continue;
+                }
+                double d = Math.hypot(x - cx, y - cy);
+                if (Math.abs(d - r) <= 1) {
+                    ip.set(x, y, Math.max(0, ip.get(x, y) - depth));
+                } else if (d < r - 1) {
+                    ip.set(x, y, Math.min(255, ip.get(x, y) + 15));
+                }
+            }
+        }
+    }
+
+    @Test
+    void bubblesOnOneSideOfTheLanesAreNotAProteinRow() {
+        for (long seed = 1; seed <= 4; seed++) {
+            SyntheticBlot.Blot b = film8().seed(seed).render();
+            ByteProcessor ip = (ByteProcessor) b.image;
+            for (int k = 0; k < 8; k++) {
+                // a bubble astride the right edge of every lane, between the two rows
+                drawBubble(ip, b.laneCentres[k] + 20, 150 + (k % 3) * 3, 9, 90);
+            }
+            BlotAnalysis a = BlotAnalyzer.analyze("synthetic", ip, null, new BlotSettings(), null,
+                    ProgressListener.NONE);
+            assertEquals(8, a.lanes().size(), "seed " + seed);
+            assertEquals(2, a.rows().size(), "seed " + seed + ": rows at " + rowsAt(a));
+            assertEquals(100, a.rows().get(0).meanY(), 3, "seed " + seed);
+            assertEquals(200, a.rows().get(1).meanY(), 3, "seed " + seed);
+            assertTrue(a.warnings().stream().anyMatch(w -> w.contains("cover one side of the lane")),
+                    a.warnings().toString());
+        }
+    }
 }
