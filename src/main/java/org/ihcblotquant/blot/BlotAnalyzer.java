@@ -60,6 +60,35 @@ public final class BlotAnalyzer {
                 leftOut.append(leftOut.length() == 0 ? "" : ", ").append("y=").append(Math.round(r.meanY()));
             }
         }
+        if (settings.lanes == 0 && settings.laneCentres == null) {
+            List<Lane> more = combEnds(img, lanes, rows, roi, settings.minSnr);
+            if (more != null) {
+                double[][] p2 = new double[more.size()][];
+                for (int k = 0; k < more.size(); k++) {
+                    Rectangle lr = more.get(k).bounds();
+                    p2[k] = BandMeasurer.laneProfile(img, lr, lr);
+                }
+                List<String> w2 = new ArrayList<>();
+                List<BandRow> r2 = RowConfinement.dropArtefacts(name, img, more, BandFinder.find(more, p2, roi), roi,
+                        w2);
+                if (r2.size() == rows.size()) {
+                    StringBuilder at = new StringBuilder();
+                    for (int k = 0; k < more.size(); k++) {
+                        if (more.get(k).bounds().x < lanes.get(0).bounds().x
+                                || more.get(k).bounds().x > lanes.get(lanes.size() - 1).bounds().x) {
+                            at.append(at.length() == 0 ? "" : ", ").append(k + 1).append(" (x=")
+                                    .append(Math.round(more.get(k).centreX())).append(")");
+                        }
+                    }
+                    warnings.add(name + ": lane " + at + " added at the next position of the evenly spaced lanes:"
+                            + " a faint lane without a column peak of its own, with a band of SNR >= "
+                            + settings.minSnr + " in every row");
+                    lanes = more;
+                    profiles = p2;
+                    rows = r2;
+                }
+            }
+        }
         progress.checkCancelled();
         progress.progress(0.6, "measure");
         double[][] baselines = measure(img, lanes, rows, settings.background, roi);
@@ -93,6 +122,98 @@ public final class BlotAnalyzer {
         }
         double[][] baselines = measure(img, lanes, rows, method, all);
         return new BlotAnalysis(name, img, all, lanes, rows, profiles, baselines, new ArrayList<String>());
+    }
+
+    /**
+     * Lanes found by themselves and evenly spaced (every spacing within 10 % of the median, 3 lanes
+     * or more) may have a faint neighbour at the next position on either side that gave no column
+     * peak. Such a position, whole inside the region, becomes a lane when every band row has a band
+     * there: the row's box of the nearest lane, moved there, has an SNR of at least minSnr (border
+     * background), and the row does not run on into it from that lane (the gap between them keeps
+     * less than {@link RowConfinement#CROSSED} of their contrast). Null when no position qualifies.
+     */
+    static List<Lane> combEnds(SignalImage img, List<Lane> lanes, List<BandRow> rows, Rectangle roi, double minSnr) {
+        int n = lanes.size();
+        if (n < 3 || rows.isEmpty()) {
+            return null;
+        }
+        double[] sp = new double[n - 1];
+        for (int k = 0; k + 1 < n; k++) {
+            sp[k] = lanes.get(k + 1).centreX() - lanes.get(k).centreX();
+        }
+        double pitch = Profiles.median(sp);
+        for (double d : sp) {
+            if (Math.abs(d - pitch) > 0.1 * pitch) {
+                return null;
+            }
+        }
+        int w = lanes.get(0).bounds().width;
+        List<Rectangle> all = new ArrayList<>();
+        for (BandRow r : rows) {
+            for (int k = 0; k < r.laneCount(); k++) {
+                all.add(r.box(k));
+            }
+        }
+        boolean[] add = new boolean[2];
+        Rectangle[] slot = new Rectangle[2];
+        for (int side = 0; side < 2; side++) {
+            int outer = side == 0 ? 0 : n - 1;
+            Lane o = lanes.get(outer);
+            double c = o.centreX() + (side == 0 ? -pitch : pitch);
+            Rectangle lb = new Rectangle((int) Math.round(c - w / 2.0), o.bounds().y, w, o.bounds().height);
+            if (lb.x < roi.x || lb.x + lb.width > roi.x + roi.width) {
+                continue;
+            }
+            slot[side] = lb;
+            boolean every = true;
+            for (BandRow r : rows) {
+                Rectangle ob = r.box(outer);
+                Rectangle box = new Rectangle(lb.x, ob.y, lb.width, ob.height);
+                BandMeasurer.Result m = BandMeasurer.measure(img, box, lb, all, BackgroundMethod.border(3), true);
+                if (!(m.measurement.snr() >= minSnr) || !(m.measurement.signal() > 0)) {
+                    every = false;
+                    break;
+                }
+                List<Lane> pair = new ArrayList<>();
+                Rectangle[] b2 = new Rectangle[2];
+                boolean[] det = {true, true};
+                if (side == 0) {
+                    pair.add(new Lane(1, lb));
+                    pair.add(o);
+                    b2[0] = box;
+                    b2[1] = ob;
+                } else {
+                    pair.add(o);
+                    pair.add(new Lane(2, lb));
+                    b2[0] = ob;
+                    b2[1] = box;
+                }
+                double[] q = RowConfinement.gapRatios(img, pair, new BandRow("slot", b2, det), roi, true);
+                if (q.length != 1 || !(q[0] < RowConfinement.CROSSED)) {
+                    every = false;
+                    break;
+                }
+            }
+            add[side] = every;
+        }
+        if (!add[0] && !add[1]) {
+            return null;
+        }
+        List<Rectangle> b = new ArrayList<>();
+        if (add[0]) {
+            b.add(slot[0]);
+        }
+        for (Lane l : lanes) {
+            b.add(l.bounds());
+        }
+        if (add[1]) {
+            b.add(slot[1]);
+        }
+        List<Lane> out = new ArrayList<>();
+        for (int k = 0; k < b.size(); k++) {
+            out.add(new Lane(k + 1, b.get(k)));
+        }
+        return out;
     }
 
     private static Rectangle regionOf(String name, SignalImage img, Rectangle requested) {

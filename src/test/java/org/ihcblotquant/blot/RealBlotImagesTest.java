@@ -217,4 +217,17 @@ class RealBlotImagesTest {
         assertTrue(rowNear(a, 1069, 8) == null, BlotAnalyzerTest.rowsAt(a));
         assertTrue(rowNear(a, 1369, 8) == null, BlotAnalyzerTest.rowsAt(a));
     }
+
+    @Test
+    void smilingBandsFaintEighthLaneIsAddedAtTheCombsNextPosition() {
+        // the very faint, broad eighth lane at the right gives no column peak; the next position of
+        // the seven evenly spaced lanes holds its band (SNR about 11)
+        BlotAnalysis a = analyze("facuperezt_wide_pic_bands.jpeg", new BlotSettings());
+        assertEquals(8, a.lanes().size());
+        assertEquals(1047, a.lanes().get(7).centreX(), 30); // the smear's middle is at about 1075 by eye
+        BandRow r = a.rows().get(0);
+        assertTrue(r.detected(7), "band in lane 8");
+        assertTrue(a.warnings().stream().anyMatch(w -> w.contains("lane 8") && w.contains("next position")),
+                a.warnings().toString());
+    }
 }
