@@ -360,4 +360,29 @@ class BlotAnalyzerTest {
                     a.warnings().toString());
         }
     }
+
+    @Test
+    void faintLaneAtTheEndOfEvenlySpacedLanesIsAddedWhenItHasABandInEveryRow() {
+        for (long seed = 1; seed <= 4; seed++) {
+            double[] v = scale(TARGET, 2.5);
+            v[7] = v[0] * 0.22; // lane 8 barely loaded: no column peak of its own
+            SyntheticBlot.Blot b = new SyntheticBlot().size(480, 300).mode(SyntheticBlot.Mode.FILM_8BIT)
+                    .equalLanes(8, 40).bandShape(16, 1.5).background(40, 0.03, 0.05, 1).seed(seed)
+                    .row("target", 150, 4, v).render();
+            BlotAnalysis a = analyze(b, new BlotSettings(), null);
+            assertEquals(8, a.lanes().size(), "seed " + seed + ": " + a.lanes());
+            assertEquals(b.laneCentres[7], a.lanes().get(7).centreX(), 3, "seed " + seed);
+            assertTrue(a.warnings().stream().anyMatch(w -> w.contains("lane 8") && w.contains("next position")),
+                    a.warnings().toString());
+            // the same faint lane with no band in a second row: not added (as the partial lane at
+            // the edge of ImageJ's gel sample, one band in six rows)
+            double[] actin = scale(ACTIN, 2.5);
+            actin[7] = 0;
+            SyntheticBlot.Blot b2 = new SyntheticBlot().size(480, 300).mode(SyntheticBlot.Mode.FILM_8BIT)
+                    .equalLanes(8, 40).bandShape(16, 1.5).background(40, 0.03, 0.05, 1).seed(seed)
+                    .row("target", 100, 4, v).row("actin", 200, 4, actin).render();
+            BlotAnalysis a2 = analyze(b2, new BlotSettings(), null);
+            assertEquals(7, a2.lanes().size(), "seed " + seed + ": " + a2.lanes());
+        }
+    }
 }
