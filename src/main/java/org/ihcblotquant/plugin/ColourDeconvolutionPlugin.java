@@ -23,12 +23,8 @@ public class ColourDeconvolutionPlugin implements PlugIn {
 
     @Override
     public void run(String arg) {
-        ImagePlus imp = IJ.getImage();
+        ImagePlus imp = UserMessages.currentRgbImage("Colour Deconvolution (OD)");
         if (imp == null) {
-            return;
-        }
-        if (imp.getType() != ImagePlus.COLOR_RGB) {
-            UserMessages.error("Colour Deconvolution (OD)", imp.getTitle() + ": not an RGB colour image; colour deconvolution needs RGB");
             return;
         }
         GenericDialog gd = new GenericDialog("Colour Deconvolution (OD)");

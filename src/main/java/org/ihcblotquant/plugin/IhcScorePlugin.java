@@ -36,13 +36,8 @@ public class IhcScorePlugin implements PlugIn {
 
     @Override
     public void run(String arg) {
-        ImagePlus imp = IJ.getImage();
+        ImagePlus imp = UserMessages.currentRgbImage("IHC Score");
         if (imp == null) {
-            return;
-        }
-        if (imp.getType() != ImagePlus.COLOR_RGB) {
-            UserMessages.error("IHC Score", imp.getTitle() + ": not an RGB colour image (" + imp.getBitDepth()
-                    + "-bit); IHC scoring needs a brightfield RGB image");
             return;
         }
         GenericDialog gd = new GenericDialog("IHC Score");
