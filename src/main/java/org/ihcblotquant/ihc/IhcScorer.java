@@ -114,26 +114,54 @@ public final class IhcScorer {
     }
 
     /**
-     * Class of every pixel for overlays, decided exactly as {@link #count} does: -1 outside the
-     * analysed area or glass, 0 negative tissue, 1 weak, 2 moderate, 3 strong.
+     * Class of every pixel for overlays, decided with the same tables and fixed-point thresholds
+     * as {@link #count}: -1 outside the analysed area or glass, 0 negative tissue, 1 weak,
+     * 2 moderate, 3 strong.
      */
     public byte[] classify(int[] rgb, int width, int height, byte[] mask, Calibration cal) {
         byte[] out = new byte[rgb.length];
-        final int tissue = ScoringLookup.fixed(cal.tissueOd);
-        final int weak = ScoringLookup.fixed(settings.weak());
-        final int moderate = ScoringLookup.fixed(settings.moderate());
-        final int strong = ScoringLookup.fixed(settings.strong());
+        PixelClassifier classifier = cal.packed != null ? packedClassifier(cal.packed, cal.tissueOd)
+                : fixedClassifier(cal.lookup, cal.tissueOd);
         IntStream.range(0, height).parallel().forEach(y -> {
             for (int i = y * width; i < (y + 1) * width; i++) {
-                int p = rgb[i];
-                if ((mask != null && mask[i] == 0) || cal.lookup.total(p) < tissue) {
-                    out[i] = -1;
-                    continue;
-                }
-                int c = cal.lookup.chromogen(p);
-                out[i] = (byte) (c >= strong ? 3 : c >= moderate ? 2 : c >= weak ? 1 : 0);
+                out[i] = (mask != null && mask[i] == 0) ? -1 : classifier.classOf(rgb[i]);
             }
         });
         return out;
+    }
+
+    /** Class of one pixel: -1 glass, 0..3 tissue classes. */
+    private interface PixelClassifier {
+        byte classOf(int rgb);
+    }
+
+    private PixelClassifier packedClassifier(PackedScoringLookup pk, double tissueOd) {
+        final int tissue = pk.totalThreshold(tissueOd);
+        final int weak = pk.chromogenThreshold(settings.weak());
+        final int moderate = pk.chromogenThreshold(settings.moderate());
+        final int strong = pk.chromogenThreshold(settings.strong());
+        final int shift = PackedScoringLookup.FIELD_BITS;
+        return p -> {
+            long v = pk.redGreen()[(p >>> 8) & 0xffff] + pk.blue()[p & 0xff];
+            if ((int) (v >>> (2 * shift)) < tissue) {
+                return -1;
+            }
+            int c = (int) ((v >>> shift) & PackedScoringLookup.FIELD_MASK);
+            return (byte) (c >= strong ? 3 : c >= moderate ? 2 : c >= weak ? 1 : 0);
+        };
+    }
+
+    private PixelClassifier fixedClassifier(ScoringLookup lookup, double tissueOd) {
+        final int tissue = ScoringLookup.fixed(tissueOd);
+        final int weak = ScoringLookup.fixed(settings.weak());
+        final int moderate = ScoringLookup.fixed(settings.moderate());
+        final int strong = ScoringLookup.fixed(settings.strong());
+        return p -> {
+            if (lookup.total(p) < tissue) {
+                return -1;
+            }
+            int c = lookup.chromogen(p);
+            return (byte) (c >= strong ? 3 : c >= moderate ? 2 : c >= weak ? 1 : 0);
+        };
     }
 }

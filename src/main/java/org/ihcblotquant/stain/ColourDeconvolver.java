@@ -24,11 +24,20 @@ public final class ColourDeconvolver {
         if (rgb.length != width * height) {
             throw new IllegalArgumentException("pixel array does not match " + width + "x" + height);
         }
-        StainLookup lut = new StainLookup(matrix, background, 0, 1);
+        // per channel value, the channel's contribution to each stain: stain k = R[r*4+k] + G[g*4+k] + B[b*4+k]
+        float[] lr = new float[1024];
+        float[] lg = new float[1024];
+        float[] lb = new float[1024];
+        float[][] tables = {lr, lg, lb};
+        for (int c = 0; c < 3; c++) {
+            double[] od = OpticalDensity.table(background.channel(c));
+            for (int v = 0; v < 256; v++) {
+                for (int k = 0; k < 3; k++) {
+                    tables[c][v * 4 + k] = (float) (od[v] * matrix.coefficient(c, k));
+                }
+            }
+        }
         float[][] out = new float[3][width * height];
-        float[] lr = lut.red();
-        float[] lg = lut.green();
-        float[] lb = lut.blue();
         int chunk = Math.max(1, Math.min(256, height / 32 + 1));
         int nChunks = (height + chunk - 1) / chunk;
         int[] done = {0};
@@ -41,9 +50,9 @@ public final class ColourDeconvolver {
                 int ri = ((p >> 16) & 0xff) << 2;
                 int gi = ((p >> 8) & 0xff) << 2;
                 int bi = (p & 0xff) << 2;
-                out[0][i] = lr[ri + 1] + lg[gi + 1] + lb[bi + 1];
-                out[1][i] = lr[ri + 2] + lg[gi + 2] + lb[bi + 2];
-                out[2][i] = lr[ri + 3] + lg[gi + 3] + lb[bi + 3];
+                out[0][i] = lr[ri] + lg[gi] + lb[bi];
+                out[1][i] = lr[ri + 1] + lg[gi + 1] + lb[bi + 1];
+                out[2][i] = lr[ri + 2] + lg[gi + 2] + lb[bi + 2];
             }
             synchronized (done) {
                 done[0]++;

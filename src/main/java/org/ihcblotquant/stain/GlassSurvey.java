@@ -47,19 +47,10 @@ public final class GlassSurvey {
         return new GlassSurvey(rgb, width);
     }
 
-    public boolean foundGlass() {
-        return found;
-    }
-
     /** Glass colour as background, or 255 marked as the no-glass fallback. */
     public Background background() {
         return found ? new Background(r, g, b, Background.Source.GLASS)
                 : new Background(255, 255, 255, Background.Source.NO_GLASS_FALLBACK);
-    }
-
-    /** Number of interior glass blocks used. */
-    public int blocks() {
-        return blockX.length;
     }
 
     /**

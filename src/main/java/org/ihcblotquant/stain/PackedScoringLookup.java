@@ -1,9 +1,9 @@
 package org.ihcblotquant.stain;
 
 /**
- * The scoring pass's fastest tables: per channel value one {@code long} holding three fixed-point
- * fields of 21 bits, [total OD | chromogen | counterstain], so a pixel needs three table reads and
- * two 64-bit adds to get all three amounts at once (SIMD within a register).
+ * The scoring pass's fastest tables: one {@code long} per red-green pair and per blue value, each
+ * holding three fixed-point fields of 21 bits, [total OD | chromogen | counterstain], so a pixel
+ * needs two table reads and one 64-bit add to get all three amounts at once (SIMD within a register).
  *
  * <p>Each channel's contribution to a field is stored with a positive offset so fields never borrow
  * from each other; the sums of three contributions stay below 2^18. The scale (units per OD) is
@@ -22,8 +22,6 @@ public final class PackedScoringLookup {
     /** Chromogen fields are below this value (three channel contributions of at most 2^16 each). */
     public static final int CHROMOGEN_RANGE = 3 * 2 * OFFSET;
 
-    private final long[] r = new long[256];
-    private final long[] g = new long[256];
     private final long[] b = new long[256];
     private final long[] redGreen = new long[65536];
     private final double scale;
@@ -49,7 +47,9 @@ public final class PackedScoringLookup {
             return null;
         }
         PackedScoringLookup p = new PackedScoringLookup(scale);
-        long[][] tables = {p.r, p.g, p.b};
+        long[] red = new long[256];
+        long[] green = new long[256];
+        long[][] tables = {red, green, p.b};
         for (int c = 0; c < 3; c++) {
             double[] od = OpticalDensity.table(background.channel(c));
             for (int v = 0; v < 256; v++) {
@@ -62,7 +62,7 @@ public final class PackedScoringLookup {
         // red and green together: one read for two channels (512 KB, stays in the L2 cache)
         for (int rv = 0; rv < 256; rv++) {
             for (int gv = 0; gv < 256; gv++) {
-                p.redGreen[(rv << 8) | gv] = p.r[rv] + p.g[gv];
+                p.redGreen[(rv << 8) | gv] = red[rv] + green[gv];
             }
         }
         return p;
@@ -71,14 +71,6 @@ public final class PackedScoringLookup {
     /** Sum of the red and green entries, indexed by {@code (r << 8) | g}, i.e. {@code (rgb >>> 8) & 0xffff}. */
     public long[] redGreen() {
         return redGreen;
-    }
-
-    public long[] red() {
-        return r;
-    }
-
-    public long[] green() {
-        return g;
     }
 
     public long[] blue() {
@@ -103,22 +95,5 @@ public final class PackedScoringLookup {
     /** OD of a sum of raw chromogen or counterstain fields over n pixels (offsets removed). */
     public double toOd(long rawSum, long n) {
         return (rawSum - 3L * OFFSET * n) / scale;
-    }
-
-    /** Packed value of one pixel. */
-    public long of(int rgb) {
-        return r[(rgb >> 16) & 0xff] + g[(rgb >> 8) & 0xff] + b[rgb & 0xff];
-    }
-
-    public static int total(long packed) {
-        return (int) (packed >>> (2 * FIELD_BITS));
-    }
-
-    public static int chromogen(long packed) {
-        return (int) ((packed >>> FIELD_BITS) & FIELD_MASK);
-    }
-
-    public static int counter(long packed) {
-        return (int) (packed & FIELD_MASK);
     }
 }

@@ -87,18 +87,22 @@ class IhcScorerTest {
     @Test
     void classifyAgreesWithCount() {
         SyntheticIhc.Sample s = new SyntheticIhc().size(300, 200).seed(8).generate();
-        IhcScorer scorer = new IhcScorer(IhcSettings.defaults());
         int[] px = (int[]) s.image.getPixels();
-        IhcScorer.Calibration cal = scorer.calibrate(px, 300, 200);
-        PixelCounts c = scorer.count(px, 300, 200, null, cal, ProgressListener.NONE);
-        byte[] cls = scorer.classify(px, 300, 200, null, cal);
-        long[] n = new long[4];
-        for (byte b : cls) {
-            if (b >= 0) {
-                n[b]++;
+        // the packed path (H DAB) and the fixed-point path (nearly collinear user vectors)
+        for (IhcSettings settings : new IhcSettings[] {IhcSettings.defaults(),
+            IhcSettings.defaults().withVectors(StainVectors.parse("H:0.65,0.70,0.29;DAB:0.60,0.72,0.36"))}) {
+            IhcScorer scorer = new IhcScorer(settings);
+            IhcScorer.Calibration cal = scorer.calibrate(px, 300, 200);
+            PixelCounts c = scorer.count(px, 300, 200, null, cal, ProgressListener.NONE);
+            byte[] cls = scorer.classify(px, 300, 200, null, cal);
+            long[] n = new long[4];
+            for (byte b : cls) {
+                if (b >= 0) {
+                    n[b]++;
+                }
             }
+            assertEquals(Arrays.toString(c.classes), Arrays.toString(n));
         }
-        assertEquals(Arrays.toString(c.classes), Arrays.toString(n));
     }
 
     /**
