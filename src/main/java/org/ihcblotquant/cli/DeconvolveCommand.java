@@ -86,19 +86,13 @@ public final class DeconvolveCommand implements CliCommand {
         prov.put("stain_vectors", matrix.describe());
         prov.put("background_rule", rule.toString());
         prov.put("background_used", bg.toString());
-        String base = baseName(file);
+        String base = ImageFiles.baseName(file.getFileName().toString());
         List<Path> written = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
             String stain = matrix.stains().get(k).name();
             Path target = dir.resolve(base + "_" + safe(stain) + ".tif");
             OutputGuard.checkNotInput(target, Collections.singletonList(file), "--out");
-            Provenance p = Provenance.start(prov.get("command"));
-            for (java.util.Map.Entry<String, String> e : prov.entries().entrySet()) {
-                p.put(e.getKey(), e.getValue());
-            }
-            p.put("stain", stain);
-            p.put("unit", "optical density (absorbance)");
-            TiffOutput.write(od[k], base + "_" + stain, String.join("\n", p.lines()), target);
+            TiffOutput.write(od[k], base + "_" + stain, ColourDeconvolver.imageInfo(prov, stain), target);
             written.add(target);
         }
         out.println("background " + bg);
@@ -106,12 +100,6 @@ public final class DeconvolveCommand implements CliCommand {
             out.println("wrote " + p);
         }
         return OK;
-    }
-
-    static String baseName(Path file) {
-        String n = file.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
     }
 
     static String safe(String s) {

@@ -7,6 +7,7 @@ import java.util.regex.PatternSyntaxException;
 
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.Provenance;
+import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.stain.BackgroundRule;
 import org.ihcblotquant.stain.StainMatrix;
 import org.ihcblotquant.stain.StainVectors;
@@ -170,8 +171,7 @@ public final class IhcSettings {
         } else if (matched != null) {
             matched[0] = true;
         }
-        int dot = fileName.lastIndexOf('.');
-        return dot > 0 ? fileName.substring(0, dot) : fileName;
+        return ImageFiles.baseName(fileName);
     }
 
     /** Settings as provenance entries. */

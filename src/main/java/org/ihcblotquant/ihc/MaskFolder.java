@@ -36,9 +36,7 @@ public final class MaskFolder {
 
     /** The mask of an image as a full-size array (non-zero = analyse), or an error naming both files. */
     public byte[] maskFor(Path image, int width, int height) {
-        String name = image.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
+        String base = ImageFiles.baseName(image.getFileName().toString());
         Path found = null;
         for (String suffix : new String[] {"", "_mask"}) {
             for (String ext : EXTENSIONS) {

@@ -46,6 +46,12 @@ public final class ImageFiles {
     private ImageFiles() {
     }
 
+    /** A file name without its extension ("S1_field.png" -> "S1_field"); a leading dot is kept. */
+    public static String baseName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
     public static boolean isImageName(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = n.lastIndexOf('.');

@@ -51,8 +51,7 @@ public class ColourDeconvolutionPlugin implements PlugIn {
                 String stain = matrix.stains().get(k).name();
                 ImagePlus out = new ImagePlus(imp.getTitle() + "-" + stain, od[k]);
                 out.setCalibration(imp.getCalibration());
-                out.setProperty("Info", String.join("\n", p.lines()) + "\nstain: " + stain
-                        + "\nunit: optical density (absorbance)");
+                out.setProperty("Info", ColourDeconvolver.imageInfo(p, stain));
                 out.show();
             }
             if (bg.source() == Background.Source.NO_GLASS_FALLBACK) {

@@ -5,6 +5,7 @@ import java.util.stream.IntStream;
 import ij.process.FloatProcessor;
 
 import org.ihcblotquant.core.ProgressListener;
+import org.ihcblotquant.core.Provenance;
 
 /**
  * Colour deconvolution into 32-bit optical-density (absorbance) images, one per stain, the
@@ -14,6 +15,11 @@ import org.ihcblotquant.core.ProgressListener;
 public final class ColourDeconvolver {
 
     private ColourDeconvolver() {
+    }
+
+    /** Text for an OD image's metadata ("Info"): the provenance lines, the stain and the unit. */
+    public static String imageInfo(Provenance provenance, String stain) {
+        return String.join("\n", provenance.lines()) + "\nstain: " + stain + "\nunit: optical density (absorbance)";
     }
 
     /**
