@@ -50,6 +50,13 @@ public final class IhcAnalysis {
      */
     public IhcImageResult score(String name, ColorProcessor cp, byte[] mask, List<String> extraNotes,
             ProgressListener progress) {
+        return score(name, cp, mask, extraNotes, scorer.calibrate((int[]) cp.getPixels(), cp.getWidth(), cp.getHeight()),
+                progress);
+    }
+
+    /** As {@link #score(String, ColorProcessor, byte[], List, ProgressListener)} with a calibration already made for cp. */
+    public IhcImageResult score(String name, ColorProcessor cp, byte[] mask, List<String> extraNotes,
+            IhcScorer.Calibration cal, ProgressListener progress) {
         boolean[] matched = new boolean[1];
         String slide = settings.slideOf(name, matched);
         List<String> notes = new ArrayList<>(extraNotes);
@@ -59,7 +66,6 @@ public final class IhcAnalysis {
         int w = cp.getWidth();
         int h = cp.getHeight();
         int[] px = (int[]) cp.getPixels();
-        IhcScorer.Calibration cal = scorer.calibrate(px, w, h);
         if (cal.background.source() == Background.Source.NO_GLASS_FALLBACK) {
             notes.add("no glass in the image: background 255 used");
         }

@@ -60,7 +60,10 @@ public class IhcScorePlugin implements PlugIn {
         ColorProcessor cp = (ColorProcessor) imp.getProcessor();
         byte[] mask = roiMask(imp);
         IhcAnalysis analysis = new IhcAnalysis(settings);
-        IhcImageResult r = analysis.score(imp.getTitle(), cp, mask, Collections.<String>emptyList(), new IjProgress());
+        int[] px = (int[]) cp.getPixels();
+        IhcScorer.Calibration cal = analysis.scorer().calibrate(px, cp.getWidth(), cp.getHeight());
+        IhcImageResult r = analysis.score(imp.getTitle(), cp, mask, Collections.<String>emptyList(), cal,
+                new IjProgress());
         Table t = IhcTables.images(Collections.singletonList(r));
         ij.measure.ResultsTable rt = ij.measure.ResultsTable.getResultsTable();
         if (clear) {
@@ -75,8 +78,7 @@ public class IhcScorePlugin implements PlugIn {
             IJ.log(imp.getTitle() + ": " + r.status());
         }
         if (overlay) {
-            IhcScorer.Calibration cal = analysis.scorer().calibrate((int[]) cp.getPixels(), cp.getWidth(), cp.getHeight());
-            byte[] classes = analysis.scorer().classify((int[]) cp.getPixels(), cp.getWidth(), cp.getHeight(), mask, cal);
+            byte[] classes = analysis.scorer().classify(px, cp.getWidth(), cp.getHeight(), mask, cal);
             imp.setOverlay(overlay(classes, cp.getWidth(), cp.getHeight()));
         }
     }
