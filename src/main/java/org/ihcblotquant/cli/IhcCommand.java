@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.ihcblotquant.cohort.Shard;
+import org.ihcblotquant.cohort.ShardSpec;
+import org.ihcblotquant.cohort.ShardWeight;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.core.Provenance;
@@ -18,6 +21,8 @@ import org.ihcblotquant.ihc.MaskFolder;
 import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.io.Table;
+import org.ihcblotquant.job.FieldException;
+import org.ihcblotquant.job.FieldSpelling;
 
 /** {@code ihcq ihc}: scores images and folders, writes the per-image and per-slide tables. */
 public final class IhcCommand implements CliCommand {
@@ -53,6 +58,10 @@ public final class IhcCommand implements CliCommand {
                 + "                       mismatched mask is an error row\n"
                 + "  --out FILE           per-image CSV (default images.csv)\n"
                 + "  --slides FILE        per-slide CSV (default slides.csv beside --out)\n"
+                + "  --shard K/N          score only the K-th of N shards of the sorted input list (1..N), cut\n"
+                + "                       into runs of equal total file size, e.g. --shard $SLURM_ARRAY_TASK_ID/16\n"
+                + "                       in a job array; join the shards' tables with 'ihcq merge'. Exit code 0\n"
+                + "                       once the shard's tables are written, even if none of its images scored\n"
                 + "  --quiet              print only the summary line\n\n"
                 + "Settings (vectors, background rule, thresholds, version) are written as '#' lines above\n"
                 + "the header of both CSVs. A file that cannot be scored gets a row whose status starts with\n"
@@ -63,7 +72,7 @@ public final class IhcCommand implements CliCommand {
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, Args.names("stain", "vectors", "third", "background", "thresholds", "tissue-od",
-                "marker", "slide-pattern", "out", "slides", "masks"), Args.names("quiet"));
+                "marker", "slide-pattern", "out", "slides", "masks", "shard"), Args.names("quiet"));
         IhcSettings settings = settings(a);
         if (a.positional().isEmpty()) {
             throw new UsageException("no INPUT given (image files or folders)");
@@ -86,8 +95,21 @@ public final class IhcCommand implements CliCommand {
                 throw new UsageException(e.getMessage());
             }
         }
-        List<Path> files = ImageFiles.expand(inputs);
-        if (masks != null) {
+        Shard shard = null;
+        List<Path> files;
+        if (a.has("shard")) {
+            ShardSpec spec;
+            try {
+                spec = ShardSpec.parse(a.get("shard", null));
+            } catch (FieldException e) {
+                throw new UsageException(e.render(FieldSpelling.cli()));
+            }
+            shard = Shard.select(inputs, masks == null ? null : masks::contains, spec, ShardWeight.FILE_SIZE);
+            files = new ArrayList<>(shard.files());
+        } else {
+            files = ImageFiles.expand(inputs);
+        }
+        if (masks != null && shard == null) {
             // masks kept inside the input folder are not images to score
             final MaskFolder m = masks;
             files.removeIf(m::contains);
@@ -111,6 +133,9 @@ public final class IhcCommand implements CliCommand {
         Provenance prov = Provenance.start("ihcq ihc " + String.join(" ", argv));
         settings.describe(prov);
         prov.put("masks", masks == null ? "none (whole image)" : masks.dir() + "/<image name>.png, non-zero = analysed");
+        if (shard != null) {
+            shard.describe(prov);
+        }
         Table images = IhcTables.images(results).addComments(prov.lines());
         Table slides = IhcTables.slides(results).addComments(prov.lines());
         CsvFormat.write(images, outFile);
@@ -118,6 +143,15 @@ public final class IhcCommand implements CliCommand {
         long ok = results.stream().filter(IhcImageResult::isOk).count();
         out.printf(Locale.ROOT, "%d images, %d scored, %d failed; wrote %s and %s (%d slides)%n", results.size(), ok,
                 results.size() - ok, outFile, slidesFile, slides.rowCount());
+        if (shard != null) {
+            // a shard is done when its tables are written, even with no image scored (its rows say
+            // why; the merge counts them) or none at all (more shards than images): a task that
+            // fails is then exactly a shard to run again
+            if (files.isEmpty()) {
+                out.printf(Locale.ROOT, "shard %s holds none of the %d images%n", shard.spec(), shard.listSize());
+            }
+            return OK;
+        }
         return ok > 0 ? OK : FAILED;
     }
 
