@@ -10,8 +10,7 @@ import org.ihcblotquant.cohort.MergeJob;
 import org.ihcblotquant.cohort.MergeOutcome;
 import org.ihcblotquant.cohort.MergeRequest;
 import org.ihcblotquant.core.ProgressListener;
-import org.ihcblotquant.job.FieldException;
-import org.ihcblotquant.job.FieldSpelling;
+import org.ihcblotquant.job.CommandLines;
 
 /** {@code ihcq merge}: joins the per-image tables of shards and pools the slides again. */
 public final class MergeCommand implements CliCommand {
@@ -56,13 +55,8 @@ public final class MergeCommand implements CliCommand {
         Path slidesFile = a.has("slides") ? Paths.get(a.get("slides", null))
                 : outFile.toAbsolutePath().resolveSibling("slides.csv");
         MergeRequest req = new MergeRequest(a.positional(), outFile, slidesFile, a.flag("partial"),
-                "ihcq merge " + String.join(" ", argv));
-        MergeOutcome o;
-        try {
-            o = new MergeJob().run(req, ProgressListener.NONE);
-        } catch (FieldException e) {
-            throw new UsageException(e.render(FieldSpelling.cli()));
-        }
+                CommandLines.quoted("ihcq merge", argv));
+        MergeOutcome o = new MergeJob().run(req, ProgressListener.NONE);
         for (String w : o.warnings()) {
             err.println("ihcq merge: warning: " + w);
         }

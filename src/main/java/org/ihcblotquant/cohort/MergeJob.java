@@ -31,6 +31,7 @@ import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.Table;
 import org.ihcblotquant.job.FieldException;
 import org.ihcblotquant.job.Job;
+import org.ihcblotquant.job.OutputFiles;
 
 /**
  * Joins per-image tables of shards (or of separate runs) into one per-image table and recomputes
@@ -59,19 +60,17 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
         }
         Path out = req.imagesOut();
         Path slidesOut = req.slidesOut();
-        if (same(out, slidesOut)) {
+        if (OutputFiles.same(out, slidesOut)) {
             throw new FieldException("slides", "names the same file as the per-image table (" + out + ")");
         }
         List<String> warnings = new ArrayList<>();
         List<Part> parts = readParts(expand(req.parts()), warnings);
+        List<Path> partFiles = new ArrayList<>();
         for (Part p : parts) {
-            if (same(p.file, out)) {
-                throw new FieldException("out", p.file + " is one of the tables to merge; write the merge elsewhere");
-            }
-            if (same(p.file, slidesOut)) {
-                throw new FieldException("slides", p.file + " is one of the tables to merge; write the merge elsewhere");
-            }
+            partFiles.add(p.file);
         }
+        OutputFiles.checkFile(out, "out", partFiles, false);
+        OutputFiles.checkFile(slidesOut, "slides", partFiles, false);
         checkSameColumns(parts);
         Map<String, String> settings = checkSameSettings(parts);
         ShardPlan plan = ShardPlan.of(parts, req.partial(), warnings);
@@ -185,10 +184,6 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
         } catch (IOException e) {
             return p.toAbsolutePath().normalize();
         }
-    }
-
-    private static boolean same(Path a, Path b) {
-        return key(a).equals(key(b));
     }
 
     /** Reads the heads of the parts; per-slide tables are left out with a warning. */

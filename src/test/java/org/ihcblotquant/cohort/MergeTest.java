@@ -35,6 +35,9 @@ class MergeTest {
         cohort = CohortFixture.write(dir);
         single = dir.resolve("single/images.csv");
         singleSlides = dir.resolve("single/slides.csv");
+        for (String d : new String[] {"single", "four/merged", "thirty", "gaps", "mixed", "lists", "lists3", "bad"}) {
+            Files.createDirectories(dir.resolve(d));
+        }
         CliRunnerAccess.Result r = CliRunnerAccess.run("ihc", "--slide-pattern", CohortFixture.SLIDE_PATTERN, "--quiet",
                 "--out", single.toString(), cohort.toString());
         assertEquals(0, r.code, r.text);
@@ -225,7 +228,7 @@ class MergeTest {
         assertTrue(r.text.contains("matches no file"), r.text);
         r = CliRunnerAccess.run("merge", "--out", a.toString(), a.toString());
         assertEquals(2, r.code, r.text);
-        assertTrue(r.text.contains("--out: ") && r.text.contains("is one of the tables to merge"), r.text);
+        assertTrue(r.text.contains("--out: ") && r.text.contains("is an input file"), r.text);
         r = CliRunnerAccess.run("merge", "--out", merged.toString(), "--slides", merged.toString(), a.toString());
         assertEquals(2, r.code, r.text);
         assertTrue(r.text.contains("--slides: "), r.text);

@@ -131,6 +131,7 @@ class SlurmCohortTest {
     void jobArrayAndMergeEqualOneRunAndAFailedTaskIsResubmittedAlone() throws Exception {
         Path cohort = CohortFixture.write(dir);
         Path single = dir.resolve("single/images.csv");
+        Files.createDirectories(single.getParent());
         CliRunnerAccess.Result one = CliRunnerAccess.run("ihc", "--slide-pattern", CohortFixture.SLIDE_PATTERN,
                 "--quiet", "--out", single.toString(), cohort.toString());
         assertEquals(0, one.code, one.text);
