@@ -386,13 +386,26 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
 
     // ---- rows -----------------------------------------------------------------------------------
 
+    /** Where an image name was first seen. */
+    private static final class Seen {
+        final String file;
+        final long hash;
+
+        Seen(String file, long hash) {
+            this.file = file;
+            this.hash = hash;
+        }
+    }
+
     /** Copies rows to the merged table, pools the ok ones per slide, notes repeated image names. */
     private static final class Streamer {
         final IhcTables.SlidePooler pooler = new IhcTables.SlidePooler();
         final List<String> warnings;
         final boolean checkNames;
-        final Map<String, String> seen = new HashMap<>();
+        /** Image name to the first table that had it and a 64-bit hash of that row. */
+        final Map<String, Seen> seen = new HashMap<>();
         final List<String> duplicates = new ArrayList<>();
+        final List<String> repeats = new ArrayList<>();
         final int image;
         final int slide;
         final int marker;
@@ -436,9 +449,16 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                     }
                     if (checkNames) {
                         String name = rec.get(image);
-                        String before = seen.putIfAbsent(name, p.file.toString());
-                        if (before != null && !before.equals(p.file.toString())) {
-                            duplicates.add(name + " (" + before + ", " + p.file + ")");
+                        long hash = hash(rec);
+                        Seen before = seen.putIfAbsent(name, new Seen(p.file.toString(), hash));
+                        if (before != null && !before.file.equals(p.file.toString())) {
+                            String where = name + " (" + before.file + ", " + p.file + ")";
+                            if (before.hash == hash) {
+                                // the same image scored twice with the same result: counted once
+                                repeats.add(where);
+                                continue;
+                            }
+                            duplicates.add(where);
                         }
                     }
                     if ("ok".equals(rec.get(status).trim())) {
@@ -473,13 +493,32 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
         }
 
         void reportDuplicates() {
-            if (duplicates.isEmpty()) {
-                return;
+            if (!repeats.isEmpty()) {
+                warnings.add(repeats.size() + " image(s) appear in more than one table with identical rows (scored "
+                        + "twice); each counted once: " + firstTen(repeats));
             }
-            List<String> shown = duplicates.subList(0, Math.min(10, duplicates.size()));
-            warnings.add(duplicates.size() + " image name(s) appear in more than one table (scored twice, or files "
-                    + "of the same name in different folders); all rows kept: " + String.join("; ", shown)
-                    + (duplicates.size() > shown.size() ? "; ..." : ""));
+            if (!duplicates.isEmpty()) {
+                warnings.add(duplicates.size() + " image name(s) appear in more than one table with different rows "
+                        + "(files of the same name in different folders, or scored twice with different settings "
+                        + "or files); all rows kept: " + firstTen(duplicates));
+            }
+        }
+
+        private static String firstTen(List<String> items) {
+            List<String> shown = items.subList(0, Math.min(10, items.size()));
+            return String.join("; ", shown) + (items.size() > shown.size() ? "; ..." : "");
+        }
+
+        /** FNV-1a, 64 bits, over the cells: equal rows, equal hashes; different rows collide at ~2^-64. */
+        private static long hash(List<String> rec) {
+            long h = 0xcbf29ce484222325L;
+            for (String cell : rec) {
+                for (int i = 0; i < cell.length(); i++) {
+                    h = (h ^ cell.charAt(i)) * 0x100000001b3L;
+                }
+                h = (h ^ 0x1f) * 0x100000001b3L;
+            }
+            return h;
         }
     }
 

@@ -238,4 +238,35 @@ class MergeTest {
         assertTrue(r.text.contains("left out 1 per-slide table"), r.text);
         assertEquals(rows(single), rows(merged));
     }
+
+    /** Tables of separate runs (no shard lines): an image scored in both counts once, with a warning. */
+    @Test
+    void separateRunsMergeAndAnImageScoredTwiceCountsOnce() throws IOException {
+        Files.createDirectories(dir.resolve("plain"));
+        Path a = dir.resolve("plain/a.csv");
+        Path b = dir.resolve("plain/b.csv");
+        CliRunnerAccess.Result r = CliRunnerAccess.run("ihc", "--slide-pattern", CohortFixture.SLIDE_PATTERN, "--quiet",
+                "--out", a.toString(), "--slides", dir.resolve("plain/a-slides.csv").toString(),
+                cohort.resolve("slide3").toString());
+        assertEquals(0, r.code, r.text);
+        r = CliRunnerAccess.run("ihc", "--slide-pattern", CohortFixture.SLIDE_PATTERN, "--quiet", "--out", b.toString(),
+                "--slides", dir.resolve("plain/b-slides.csv").toString(), cohort.resolve("slide3/S3_f1.png").toString(),
+                cohort.resolve("slide6").toString());
+        assertEquals(0, r.code, r.text);
+        Path merged = dir.resolve("plain/merged.csv");
+        r = CliRunnerAccess.run("merge", "--out", merged.toString(), a.toString(), b.toString());
+        assertEquals(0, r.code, r.text);
+        assertTrue(r.text.contains("1 image(s) appear in more than one table with identical rows")
+                && r.text.contains("S3_f1.png"), r.text);
+        CsvTable m = CsvTable.read(merged.resolveSibling("slides.csv"));
+        CsvTable one = CsvTable.read(singleSlides);
+        assertEquals(2, m.rowCount());
+        for (int i = 0; i < m.rowCount(); i++) {
+            int j = 0;
+            while (!one.get(j, 0).equals(m.get(i, 0))) {
+                j++;
+            }
+            assertEquals(one.row(j), m.row(i), "slide " + m.get(i, 0) + " as in the single run");
+        }
+    }
 }
