@@ -1,13 +1,10 @@
 package org.ihcblotquant.plugin;
 
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 
-import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.CsvTable;
 import org.ihcblotquant.io.Table;
 import org.ihcblotquant.job.StatsOutputs;
@@ -38,27 +35,7 @@ final class StatsPlugins {
 
     /** The Results table as CSV text (cells as ImageJ shows them), including the Label column. */
     static String toCsv(ResultsTable rt) {
-        String[] headings = rt.getHeadings();
-        List<String> cols = new ArrayList<>();
-        for (String h : headings) {
-            if (h != null && !h.trim().isEmpty()) {
-                cols.add(h);
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int c = 0; c < cols.size(); c++) {
-            sb.append(c > 0 ? "," : "").append(CsvFormat.quote(cols.get(c)));
-        }
-        sb.append('\n');
-        for (int r = 0; r < rt.size(); r++) {
-            for (int c = 0; c < cols.size(); c++) {
-                String col = cols.get(c);
-                String v = col.equals("Label") ? rt.getLabel(r) : rt.getStringValue(col, r);
-                sb.append(c > 0 ? "," : "").append(CsvFormat.quote(v == null ? "" : v));
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
+        return ResultsTables.toCsv(rt);
     }
 
     /** Fills {@code rt} (cleared first) with a table: numbers as numbers, everything else as text. */
