@@ -244,21 +244,9 @@ class ScijavaCommandsTest {
         return s / (v.length - 1);
     }
 
-    /** R's survival::aml data set. */
-    static Path aml(Path file) throws Exception {
-        int[] time = {9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161, 5, 5, 8, 8, 12, 16, 23, 27, 30, 33, 43, 45};
-        int[] status = {1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1};
-        StringBuilder sb = new StringBuilder("time,status,x\n");
-        for (int i = 0; i < time.length; i++) {
-            sb.append(time[i]).append(',').append(status[i]).append(',').append(i < 11 ? "Maintained" : "Nonmaintained")
-                    .append('\n');
-        }
-        return Files.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
     @Test
     void survivalMatchesR(@TempDir Path dir) throws Exception {
-        File aml = aml(dir.resolve("aml.csv")).toFile();
+        File aml = ScijavaCommandsTestData.aml(dir.resolve("aml.csv")).toFile();
         Path tables = dir.resolve("tables");
         CommandModule m = run(SurvivalCommand.class, "table", aml, "time", "time", "event", "status", "group", "x",
                 "write", tables.toFile());
