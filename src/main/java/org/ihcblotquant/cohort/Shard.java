@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
+import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.Provenance;
 
 /**
@@ -62,14 +63,20 @@ public final class Shard {
         long[] running = {0, 0};
         BigInteger n2 = BigInteger.valueOf(spec.count());
         BigInteger twoTotal = BigInteger.valueOf(total[1]).shiftLeft(1);
+        MessageDigest again = sha256();
         SortedImageWalk.forEach(inputs, exclude, p -> {
             long w = weigher.of(p);
-            if (shardOf(running[0], w, n2, twoTotal) == spec.index() - 1) {
+            again.update((p.toString() + "\t" + w + "\n").getBytes(StandardCharsets.UTF_8));
+            if (running[0] < total[1] && shardOf(running[0], w, n2, twoTotal) == spec.index() - 1) {
                 mine.add(p);
                 running[1] += w;
             }
             running[0] += w;
         });
+        if (!fp.equals(hex(again.digest()))) {
+            throw new InputException("the input files changed while they were listed (files added, removed or "
+                    + "still being copied); score the shard again when the inputs are complete");
+        }
         return new Shard(spec, mine, total[0], total[1], running[1], fp);
     }
 
