@@ -406,6 +406,8 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
         final Map<String, Seen> seen = new HashMap<>();
         final List<String> duplicates = new ArrayList<>();
         final List<String> repeats = new ArrayList<>();
+        /** The first error rows, for the report. */
+        final List<String> failed = new ArrayList<>();
         final int image;
         final int slide;
         final int marker;
@@ -464,6 +466,8 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                     if ("ok".equals(rec.get(status).trim())) {
                         pooler.add(rec.get(slide), rec.get(marker), counts(p, n, rec));
                         ok++;
+                    } else if (failed.size() < 10) {
+                        failed.add(rec.get(image) + " (" + rec.get(status).trim() + ")");
                     }
                     writeRow(w, rec);
                     rows++;
@@ -493,6 +497,10 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
         }
 
         void reportDuplicates() {
+            if (rows > ok) {
+                warnings.add((rows - ok) + " image(s) could not be scored (rows with an error status, kept): "
+                        + String.join("; ", failed) + (rows - ok > failed.size() ? "; ..." : ""));
+            }
             if (!repeats.isEmpty()) {
                 warnings.add(repeats.size() + " image(s) appear in more than one table with identical rows (scored "
                         + "twice); each counted once: " + firstTen(repeats));

@@ -104,6 +104,8 @@ class MergeTest {
                 dir.resolve("four").toString() + "/images-*.csv");
         assertEquals(0, r.code, r.text);
         assertTrue(r.text.contains("merged 4 of 4 shards: " + CohortFixture.IMAGES + " images"), r.text);
+        assertTrue(r.text.contains("1 image(s) could not be scored") && r.text.contains("S5_broken.png (error: "),
+                r.text);
         // per-image rows are copied: identical text; per-slide rows pooled from the counts: equal
         assertEquals(rows(single), rows(merged));
         CohortFixture.assertSameTable(singleSlides, merged.resolveSibling("slides.csv"), 1e-9);
