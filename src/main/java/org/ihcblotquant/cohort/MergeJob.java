@@ -111,7 +111,7 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                 }
                 w.flush();
             });
-            s.reportDuplicates();
+            s.report();
             Table slides = s.pooler.table().addComments(prov.lines());
             CsvFormat.write(slides, slidesOut);
             return new MergeOutcome(prov, warnings, ordered.size(), plan.count, plan.missing, s.rows, s.ok,
@@ -496,7 +496,7 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
             return c;
         }
 
-        void reportDuplicates() {
+        void report() {
             if (rows > ok) {
                 warnings.add((rows - ok) + " image(s) could not be scored (rows with an error status, kept): "
                         + String.join("; ", failed) + (rows - ok > failed.size() ? "; ..." : ""));

@@ -16,6 +16,7 @@ public final class ShardInfo {
     static final String SHARD = "shard";
     static final String LIST = "shard_list";
     static final String IMAGES = "shard_images";
+    static final String CUT = "shard_cut";
 
     private static final Pattern LIST_LINE = Pattern.compile("(\\d+) images, weight (\\d+), fingerprint ([0-9a-f]+)");
 
@@ -24,8 +25,10 @@ public final class ShardInfo {
     private final long totalWeight;
     private final String fingerprint;
     private final long images;
+    private final Boolean bySlide;
 
-    ShardInfo(ShardSpec spec, long listSize, long totalWeight, String fingerprint, long images) {
+    ShardInfo(ShardSpec spec, long listSize, long totalWeight, String fingerprint, long images, Boolean bySlide) {
+        this.bySlide = bySlide;
         this.spec = spec;
         this.listSize = listSize;
         this.totalWeight = totalWeight;
@@ -34,12 +37,12 @@ public final class ShardInfo {
     }
 
     static ShardInfo of(Shard s) {
-        return new ShardInfo(s.spec(), s.listSize(), s.totalWeight(), s.fingerprint(), s.files().size());
+        return new ShardInfo(s.spec(), s.listSize(), s.totalWeight(), s.fingerprint(), s.files().size(), s.bySlide());
     }
 
     /** True when a '#' key belongs to the shard lines (not to the settings the parts must share). */
     static boolean isShardKey(String key) {
-        return key.equals(SHARD) || key.equals(LIST) || key.equals(IMAGES);
+        return key.equals(SHARD) || key.equals(LIST) || key.equals(IMAGES) || key.equals(CUT);
     }
 
     void describe(Provenance p) {
@@ -47,6 +50,10 @@ public final class ShardInfo {
         p.put(LIST, String.format(Locale.ROOT, "%d images, weight %d, fingerprint %s", listSize, totalWeight,
                 fingerprint));
         p.put(IMAGES, images);
+        if (bySlide != null) {
+            p.put(CUT, bySlide ? "between slides (each slide's fields in one shard)"
+                    : "between files (the fields of some slides are not next to each other in the sorted list)");
+        }
     }
 
     /**
@@ -77,7 +84,7 @@ public final class ShardInfo {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'# shard:' line without a valid '# shard_images:' line");
         }
-        return new ShardInfo(spec, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3), images);
+        return new ShardInfo(spec, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3), images, null);
     }
 
     public ShardSpec spec() {
