@@ -46,11 +46,11 @@ import org.ihcblotquant.job.OutputFiles;
  */
 public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
 
-    /** '#' keys that differ between parts of one run by design. */
+    /** '#' keys that differ between parts of one run by design (tool and version are compared all the same). */
     private static final Set<String> RUN_KEYS = new LinkedHashSet<>(Arrays.asList("tool", "version", "command",
             "date", "merged", "merged_with_version", "scoring_command", "incomplete"));
 
-    /** Keys whose values must agree between parts although they are not settings of the scorer. */
+    /** The tool version: parts of different versions are refused, the merged tables carry it. */
     private static final String VERSION = "version";
 
     @Override
