@@ -99,9 +99,9 @@ public final class IhcCommand implements CliCommand {
             // a shard is done when its tables are written, even with no image scored (its rows say
             // why; the merge counts them) or none at all (more shards than images): a task that
             // fails is then exactly a shard to run again
-            if (o.results().isEmpty()) {
-                out.printf(Locale.ROOT, "shard %s holds none of the %d images%n", o.shard().spec(), o.shard().listSize());
-            }
+            out.printf(Locale.ROOT, "shard %s: %d of the %d images of the list%s%n", o.shard().spec(),
+                    o.results().size(), o.shard().listSize(),
+                    Boolean.TRUE.equals(o.shard().bySlide()) ? " (whole slides)" : "");
             return OK;
         }
         return ok > 0 ? OK : FAILED;
