@@ -75,8 +75,8 @@ public final class Main {
                 err.println("ihcq " + cmd.name() + ": error: " + e.render(SPELLING));
                 return CliCommand.FAILED;
             }
+            // one line: the option and what is wrong with it
             err.println("ihcq " + cmd.name() + ": " + e.render(SPELLING));
-            err.println("see: ihcq " + cmd.name() + " --help");
             return CliCommand.USAGE;
         } catch (UsageException e) {
             err.println("ihcq " + cmd.name() + ": " + e.getMessage());
@@ -90,6 +90,11 @@ public final class Main {
             return CliCommand.FAILED;
         } catch (OutOfMemoryError e) {
             err.println("ihcq " + cmd.name() + ": error: out of memory; " + MEMORY_ADVICE);
+            return CliCommand.FAILED;
+        } catch (java.nio.file.InvalidPathException e) {
+            err.println("ihcq " + cmd.name() + ": error: cannot use the path '" + e.getInput() + "' (" + e.getReason()
+                    + "): Java reads file names in the locale's character set; run with a UTF-8 locale, "
+                    + "e.g. LC_ALL=C.UTF-8 (the ihcq launcher sets it)");
             return CliCommand.FAILED;
         } catch (java.io.UncheckedIOException e) {
             err.println("ihcq " + cmd.name() + ": error: " + e.getMessage());
