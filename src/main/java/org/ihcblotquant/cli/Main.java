@@ -10,6 +10,7 @@ import java.util.Map;
 import org.ihcblotquant.core.CancelledException;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.Version;
+import org.ihcblotquant.ihc.IhcAnalysis;
 import org.ihcblotquant.job.FieldException;
 import org.ihcblotquant.job.FieldSpelling;
 
@@ -83,7 +84,8 @@ public final class Main {
             err.println("see: ihcq " + cmd.name() + " --help");
             return CliCommand.USAGE;
         } catch (InputException e) {
-            err.println("ihcq " + cmd.name() + ": error: " + e.getMessage());
+            err.println("ihcq " + cmd.name() + ": error: " + e.getMessage()
+                    + (e.getMessage().contains(IhcAnalysis.TOO_LARGE) ? "; " + MEMORY_ADVICE : ""));
             return CliCommand.FAILED;
         } catch (CancelledException e) {
             err.println("ihcq " + cmd.name() + ": cancelled");

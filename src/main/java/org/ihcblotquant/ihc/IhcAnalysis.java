@@ -23,7 +23,7 @@ public final class IhcAnalysis {
      * Status text of an image that did not fit in memory; each front end adds how to give Java
      * more memory there (the CLI's JAVA_OPTS, Fiji's Edit > Options > Memory &amp; Threads).
      */
-    public static final String TOO_LARGE = "too large for memory (give Java more memory)";
+    public static final String TOO_LARGE = "too large for memory";
     /** Below this many pixels an image is too small for its fractions to mean much (1x1 gives 0 or 100 %). */
     public static final int MIN_PIXELS = 1024;
     /** Note of images below {@link #MIN_PIXELS}. */
@@ -106,7 +106,7 @@ public final class IhcAnalysis {
             return IhcImageResult.failed(name, slide, settings.marker(), e.getMessage(), 0, 0);
         } catch (OutOfMemoryError e) {
             return IhcImageResult.failed(name, slide, settings.marker(),
-                    file + ": " + TOO_LARGE, 0, 0);
+                    file + ": " + TOO_LARGE + " (give Java more memory)", 0, 0);
         }
         if (!img.isRgb()) {
             return IhcImageResult.failed(name, slide, settings.marker(), file + ": not an RGB colour image ("
@@ -139,7 +139,7 @@ public final class IhcAnalysis {
             throw e;
         } catch (OutOfMemoryError e) {
             return IhcImageResult.failed(name, slide, settings.marker(),
-                    file + ": " + TOO_LARGE, img.width(), img.height());
+                    file + ": " + TOO_LARGE + " (give Java more memory)", img.width(), img.height());
         }
     }
 

@@ -295,7 +295,7 @@ public final class ImageFiles {
         if (need > free) {
             throw new InputException(String.format(Locale.ROOT,
                     "%s: too large for memory (%dx%d needs about %d MB, %d MB of heap free); "
-                            + "raise the heap, e.g. JAVA_OPTS=-Xmx%dg", file, width, height, need >> 20, free >> 20,
+                            + "give Java a heap of at least %d GB", file, width, height, need >> 20, free >> 20,
                     Math.max(2, (need * 2 >> 30) + 1)));
         }
     }
