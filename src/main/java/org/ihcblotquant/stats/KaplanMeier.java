@@ -60,7 +60,6 @@ public final class KaplanMeier {
 
     /** Fits the curve of all subjects in {@code data} (use {@link SurvivalData#subset} per group). */
     public static KaplanMeier fit(SurvivalData data, ConfType confType, double confLevel) {
-        double[] distinct = data.allTimes();
         int n = data.size();
         double z = Distributions.normalQuantile(1 - (1 - confLevel) / 2);
         List<Row> rows = new ArrayList<>();
@@ -71,22 +70,25 @@ public final class KaplanMeier {
         for (int i = 0; i < n; i++) {
             times[i] = data.time(i);
         }
-        for (double t : distinct) {
-            int atRisk = 0;
+        // one pass over the subjects sorted by time: those at risk at t are the ones not yet passed
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, (a, b) -> Double.compare(times[a], times[b]));
+        int k = 0;
+        while (k < n) {
+            double t = times[idx[k]];
+            int atRisk = n - k;
             int d = 0;
             int c = 0;
-            for (int i = 0; i < n; i++) {
-                double ti = data.time(i);
-                if (ti >= t) {
-                    atRisk++;
+            while (k < n && times[idx[k]] == t) {
+                if (data.event(idx[k])) {
+                    d++;
+                } else {
+                    c++;
                 }
-                if (ti == t) {
-                    if (data.event(i)) {
-                        d++;
-                    } else {
-                        c++;
-                    }
-                }
+                k++;
             }
             events += d;
             if (d > 0) {

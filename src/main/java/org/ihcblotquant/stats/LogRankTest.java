@@ -54,35 +54,52 @@ public final class LogRankTest {
         double[] obs = new double[k];
         double[] exp = new double[k];
         double[][] v = new double[k][k];
-        for (double t : data.eventTimes()) {
-            int[] risk = new int[k];
-            int[] dead = new int[k];
-            for (int i = 0; i < data.size(); i++) {
-                if (data.time(i) >= t) {
-                    risk[data.group(i)]++;
-                    if (data.time(i) == t && data.event(i)) {
-                        dead[data.group(i)]++;
-                    }
-                }
-            }
-            double nt = 0;
+        // one pass over the subjects sorted by time; risk[g] counts those not yet passed
+        int total = data.size();
+        Integer[] idx = new Integer[total];
+        for (int i = 0; i < total; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, (a, b) -> Double.compare(data.time(a), data.time(b)));
+        int[] risk = size.clone();
+        int[] dead = new int[k];
+        int[] leaving = new int[k];
+        int pos = 0;
+        while (pos < total) {
+            double t = data.time(idx[pos]);
+            java.util.Arrays.fill(dead, 0);
+            java.util.Arrays.fill(leaving, 0);
             double dt = 0;
-            for (int g = 0; g < k; g++) {
-                nt += risk[g];
-                dt += dead[g];
+            while (pos < total && data.time(idx[pos]) == t) {
+                int g = data.group(idx[pos]);
+                leaving[g]++;
+                if (data.event(idx[pos])) {
+                    dead[g]++;
+                    dt++;
+                }
+                pos++;
             }
-            for (int g = 0; g < k; g++) {
-                obs[g] += dead[g];
-                exp[g] += dt * risk[g] / nt;
-            }
-            if (nt > 1) {
-                double factor = dt * (nt - dt) / (nt - 1);
-                for (int a = 0; a < k; a++) {
-                    for (int b = 0; b < k; b++) {
-                        double delta = a == b ? 1 : 0;
-                        v[a][b] += factor * (risk[a] / nt) * (delta - risk[b] / nt);
+            if (dt > 0) {
+                double nt = 0;
+                for (int g = 0; g < k; g++) {
+                    nt += risk[g];
+                }
+                for (int g = 0; g < k; g++) {
+                    obs[g] += dead[g];
+                    exp[g] += dt * risk[g] / nt;
+                }
+                if (nt > 1) {
+                    double factor = dt * (nt - dt) / (nt - 1);
+                    for (int a = 0; a < k; a++) {
+                        for (int b = 0; b < k; b++) {
+                            double delta = a == b ? 1 : 0;
+                            v[a][b] += factor * (risk[a] / nt) * (delta - risk[b] / nt);
+                        }
                     }
                 }
+            }
+            for (int g = 0; g < k; g++) {
+                risk[g] -= leaving[g];
             }
         }
         int m = k - 1;
