@@ -39,7 +39,18 @@ public final class LogRankTest {
         this.p = p;
     }
 
+    /** The log-rank test of all groups. */
     public static LogRankTest test(SurvivalData data) {
+        return test(data, null);
+    }
+
+    /**
+     * The stratified log-rank test (R {@code survdiff(... + strata(s))}): observed, expected and
+     * the variance are summed over strata, each stratum with its own risk sets.
+     *
+     * @param strata stratum index of each subject, or null for none
+     */
+    public static LogRankTest test(SurvivalData data, int[] strata) {
         int k = data.levelCount();
         if (k < 2) {
             throw new InputException("log-rank test needs at least 2 groups, found " + k);
@@ -60,17 +71,27 @@ public final class LogRankTest {
         for (int i = 0; i < total; i++) {
             idx[i] = i;
         }
-        java.util.Arrays.sort(idx, (a, b) -> Double.compare(data.time(a), data.time(b)));
-        int[] risk = size.clone();
+        final int[] st = strata == null ? new int[total] : strata;
+        java.util.Arrays.sort(idx, java.util.Comparator.<Integer>comparingInt(i -> st[i])
+                .thenComparingDouble(data::time));
+        int[] risk = new int[k];
         int[] dead = new int[k];
         int[] leaving = new int[k];
         int pos = 0;
         while (pos < total) {
+            if (pos == 0 || st[idx[pos]] != st[idx[pos - 1]]) {
+                // a new stratum: everyone in it is at risk at its first time
+                java.util.Arrays.fill(risk, 0);
+                for (int j = pos; j < total && st[idx[j]] == st[idx[pos]]; j++) {
+                    risk[data.group(idx[j])]++;
+                }
+            }
             double t = data.time(idx[pos]);
+            int stratum = st[idx[pos]];
             java.util.Arrays.fill(dead, 0);
             java.util.Arrays.fill(leaving, 0);
             double dt = 0;
-            while (pos < total && data.time(idx[pos]) == t) {
+            while (pos < total && data.time(idx[pos]) == t && st[idx[pos]] == stratum) {
                 int g = data.group(idx[pos]);
                 leaving[g]++;
                 if (data.event(idx[pos])) {
@@ -122,5 +143,26 @@ public final class LogRankTest {
         }
         double p = rank == 0 ? Double.NaN : Distributions.chiSquareUpper(chisq, rank);
         return new LogRankTest(data.levels(), size, obs, exp, v, chisq, rank, p);
+    }
+
+    /**
+     * Log-rank test for trend over ordered groups (Collett 2015, sec. 2.6.4; Peto et al. 1977):
+     * with scores w (e.g. 0, 1, 2, 3 for IHC 0 / 1+ / 2+ / 3+), U = sum w_g (O_g - E_g),
+     * V = w' V w, chi-square U^2 / V on 1 df. Returns {chisq, p, U, V}.
+     */
+    public double[] trend(double[] scores) {
+        if (scores.length != levels.size()) {
+            throw new IllegalArgumentException("need one score per group");
+        }
+        double u = 0;
+        double var = 0;
+        for (int a = 0; a < scores.length; a++) {
+            u += scores[a] * (observed[a] - expected[a]);
+            for (int b = 0; b < scores.length; b++) {
+                var += scores[a] * variance[a][b] * scores[b];
+            }
+        }
+        double chisq = u * u / var;
+        return new double[] {chisq, Distributions.chiSquareUpper(chisq, 1), u, var};
     }
 }

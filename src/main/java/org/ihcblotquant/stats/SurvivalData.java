@@ -70,6 +70,27 @@ public final class SurvivalData {
         return single(tt, ee, levels.get(g));
     }
 
+    /** Subjects of groups a and b as two-group data (a first). */
+    public SurvivalData pair(int a, int b) {
+        int m = count(a) + count(b);
+        double[] t = new double[m];
+        boolean[] e = new boolean[m];
+        int[] g = new int[m];
+        int k = 0;
+        for (int i = 0; i < time.length; i++) {
+            if (group[i] == a || group[i] == b) {
+                t[k] = time[i];
+                e[k] = event[i];
+                g[k] = group[i] == a ? 0 : 1;
+                k++;
+            }
+        }
+        List<String> two = new ArrayList<>();
+        two.add(levels.get(a));
+        two.add(levels.get(b));
+        return new SurvivalData(t, e, g, two);
+    }
+
     public int count(int g) {
         int n = 0;
         for (int x : group) {
