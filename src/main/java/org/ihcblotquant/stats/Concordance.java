@@ -1,7 +1,6 @@
 package org.ihcblotquant.stats;
 
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * Harrell's concordance of a risk score with survival, as R's {@code concordance()} reports it for
@@ -29,14 +28,11 @@ public final class Concordance {
     public static Concordance of(double[] time, boolean[] event, double[] risk, int[] strata) {
         int n = time.length;
         final int[] st = strata == null ? new int[n] : strata;
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
         // by stratum, decreasing time, and censored before events at equal times, so that a
         // censoring at the time of an event is already in the tree when the event is counted
-        Arrays.sort(idx, Comparator.<Integer>comparingInt(i -> st[i]).thenComparing(i -> -time[i])
-                .thenComparing(i -> event[i] ? 1 : 0));
+        int[] idx = IndexSort.sort(n, (a, b) -> st[a] != st[b] ? Integer.compare(st[a], st[b])
+                : time[a] != time[b] ? Double.compare(time[b], time[a])
+                        : Boolean.compare(event[a], event[b]));
         double conc = 0;
         double disc = 0;
         double tied = 0;

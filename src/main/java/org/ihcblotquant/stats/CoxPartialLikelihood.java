@@ -1,7 +1,6 @@
 package org.ihcblotquant.stats;
 
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * The Cox partial likelihood, its score vector and information matrix in one pass over the
@@ -58,16 +57,9 @@ final class CoxPartialLikelihood {
                 this.x[i][j] = x[i][j] - mean[j];
             }
         }
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
         final int[] st = this.strata;
-        Arrays.sort(idx, Comparator.<Integer>comparingInt(i -> st[i]).thenComparing(i -> -time[i]));
-        order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = idx[i];
-        }
+        order = IndexSort.sort(n, (a, b) -> st[a] != st[b] ? Integer.compare(st[a], st[b])
+                : Double.compare(time[b], time[a]));
     }
 
     /** Covariate row of subject i, centred. */

@@ -262,11 +262,7 @@ public final class CoxRegression {
     /** 1 - S(t-) per subject, S the Kaplan–Meier curve of all subjects together. */
     static double[] kmTransform(double[] time, boolean[] event) {
         int n = time.length;
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (a, b) -> Double.compare(time[a], time[b]));
+        int[] idx = IndexSort.byTime(time);
         double[] g = new double[n];
         double s = 1;
         int k = 0;

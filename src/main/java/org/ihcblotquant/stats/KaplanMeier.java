@@ -71,11 +71,7 @@ public final class KaplanMeier {
             times[i] = data.time(i);
         }
         // one pass over the subjects sorted by time: those at risk at t are the ones not yet passed
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        java.util.Arrays.sort(idx, (a, b) -> Double.compare(times[a], times[b]));
+        int[] idx = IndexSort.byTime(times);
         int k = 0;
         while (k < n) {
             double t = times[idx[k]];

@@ -42,11 +42,7 @@ public final class LogRankHazardRatio {
         double r = 0;
         // one pass over the subjects sorted by time; na, nb count those of a and b not yet passed
         int total = data.size();
-        Integer[] idx = new Integer[total];
-        for (int i = 0; i < total; i++) {
-            idx[i] = i;
-        }
-        java.util.Arrays.sort(idx, (x, y) -> Double.compare(data.time(x), data.time(y)));
+        int[] idx = IndexSort.sort(total, (x, y) -> Double.compare(data.time(x), data.time(y)));
         double na = data.count(a);
         double nb = data.count(b);
         int pos = 0;

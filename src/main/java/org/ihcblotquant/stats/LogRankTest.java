@@ -67,13 +67,9 @@ public final class LogRankTest {
         double[][] v = new double[k][k];
         // one pass over the subjects sorted by time; risk[g] counts those not yet passed
         int total = data.size();
-        Integer[] idx = new Integer[total];
-        for (int i = 0; i < total; i++) {
-            idx[i] = i;
-        }
         final int[] st = strata == null ? new int[total] : strata;
-        java.util.Arrays.sort(idx, java.util.Comparator.<Integer>comparingInt(i -> st[i])
-                .thenComparingDouble(data::time));
+        int[] idx = IndexSort.sort(total, (a, b) -> st[a] != st[b] ? Integer.compare(st[a], st[b])
+                : Double.compare(data.time(a), data.time(b)));
         int[] risk = new int[k];
         int[] dead = new int[k];
         int[] leaving = new int[k];
