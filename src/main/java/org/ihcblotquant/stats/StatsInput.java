@@ -143,25 +143,30 @@ public final class StatsInput {
     public static final class Grouping {
         final String groupColumn;
         final String scoreColumn;
-        final double cut;
+        final CutPoint cut;
 
-        private Grouping(String groupColumn, String scoreColumn, double cut) {
+        private Grouping(String groupColumn, String scoreColumn, CutPoint cut) {
             this.groupColumn = groupColumn;
             this.scoreColumn = scoreColumn;
             this.cut = cut;
         }
 
         public static Grouping byColumn(String column) {
-            return new Grouping(column, null, Double.NaN);
+            return new Grouping(column, null, null);
         }
 
         /** {@code score < cut} is "low", {@code score >= cut} is "high". */
         public static Grouping byCut(String scoreColumn, double cut) {
+            return new Grouping(null, scoreColumn, CutPoint.at(cut));
+        }
+
+        /** Groups by a score cut by value, median, tertiles or the data-chosen optimal cut. */
+        public static Grouping byCut(String scoreColumn, CutPoint cut) {
             return new Grouping(null, scoreColumn, cut);
         }
 
         public static Grouping none() {
-            return new Grouping(null, null, Double.NaN);
+            return new Grouping(null, null, null);
         }
 
         public boolean isCut() {
@@ -170,7 +175,10 @@ public final class StatsInput {
 
         public String describe() {
             if (scoreColumn != null) {
-                return scoreColumn + " < " + Report.num(cut) + " = low, >= " + Report.num(cut) + " = high";
+                return cut.mode == CutPoint.Mode.VALUE
+                        ? scoreColumn + " < " + Report.num(cut.value) + " = low, >= " + Report.num(cut.value) + " = high"
+                        : scoreColumn + " cut at the " + cut.mode.name().toLowerCase(Locale.ROOT)
+                                + (cut.isDataChosen() ? " (data-chosen)" : "");
             }
             return groupColumn == null ? "all subjects" : groupColumn;
         }
@@ -190,6 +198,7 @@ public final class StatsInput {
         List<Double> times = new ArrayList<>();
         List<Boolean> events = new ArrayList<>();
         List<String> groups = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
         List<Integer> missTime = new ArrayList<>();
         List<Integer> missEvent = new ArrayList<>();
         List<Integer> missGroup = new ArrayList<>();
@@ -216,7 +225,10 @@ public final class StatsInput {
             } else if (grouping.scoreColumn != null) {
                 double s = number(d, r, gc, groupName);
                 groupMissing = Double.isNaN(s);
-                g = s < grouping.cut ? LOW : HIGH;
+                g = String.valueOf(s);
+                if (!groupMissing && !Double.isNaN(t) && e != null) {
+                    scores.add(s);
+                }
             }
             if (Double.isNaN(t)) {
                 missTime.add(r);
@@ -239,12 +251,22 @@ public final class StatsInput {
             throw new InputException(d.source() + ": no subject with a time, an event code"
                     + (gc != null ? " and a group" : "") + " to analyse");
         }
+        CutPoint.Assignment cut = null;
+        if (grouping.isCut()) {
+            // the cut may depend on all scores (median, tertiles) and on the outcome (optimal)
+            boolean[] ev = new boolean[events.size()];
+            for (int i = 0; i < ev.length; i++) {
+                ev[i] = events.get(i);
+            }
+            cut = grouping.cut.assign(groupName, toArray(scores), toArray(times), ev);
+            for (int i = 0; i < groups.size(); i++) {
+                groups.set(i, cut.levels.get(cut.group[i]));
+            }
+        }
         List<String> present = new ArrayList<>(new java.util.LinkedHashSet<>(groups));
         List<String> order;
         if (grouping.isCut() && levels == null) {
-            order = new ArrayList<>();
-            order.add(LOW);
-            order.add(HIGH);
+            order = new ArrayList<>(cut.levels);
         } else {
             order = chooseLevels(present, levels, groupName == null ? "group" : groupName, d.source());
         }
@@ -263,7 +285,7 @@ public final class StatsInput {
             ee[k] = events.get(i);
             gg[k] = order.indexOf(groups.get(i));
         }
-        return new SurvivalData(tt, ee, gg, order);
+        return new SurvivalData(tt, ee, gg, order).withCut(cut);
     }
 
     private static void report(Warnings w, ColumnData d, List<Integer> rows, int[] col, String name, String what) {

@@ -10,6 +10,7 @@ public final class SurvivalData {
     private final boolean[] event;
     private final int[] group;
     private final List<String> levels;
+    private CutPoint.Assignment cut;
 
     /** @param group index into {@code levels} for each subject */
     public SurvivalData(double[] time, boolean[] event, int[] group, List<String> levels) {
@@ -20,6 +21,17 @@ public final class SurvivalData {
         this.event = event.clone();
         this.group = group.clone();
         this.levels = Collections.unmodifiableList(new ArrayList<>(levels));
+    }
+
+    /** Records the score cut that made the groups (StatsInput). */
+    SurvivalData withCut(CutPoint.Assignment assignment) {
+        this.cut = assignment;
+        return this;
+    }
+
+    /** The score cut that made the groups, or null when they come from a column. */
+    public CutPoint.Assignment cut() {
+        return cut;
     }
 
     /** One group holding every subject. */
