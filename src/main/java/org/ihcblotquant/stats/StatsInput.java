@@ -35,14 +35,21 @@ public final class StatsInput {
         if (isMissing(s)) {
             return Double.NaN;
         }
+        boolean comma = d.decimalComma(col);
         try {
-            double v = Double.parseDouble(s);
+            if (comma && s.indexOf('.') >= 0) {
+                // with decimal commas a point is a thousands mark or a typo: refuse, do not guess
+                throw new NumberFormatException();
+            }
+            double v = Double.parseDouble(comma ? s.trim().replace(',', '.') : s);
             if (Double.isInfinite(v) || Double.isNaN(v)) {
                 throw new NumberFormatException();
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new InputException(d.where(row, col, name) + ": '" + s + "' is not a number");
+            throw new InputException(d.where(row, col, name) + ": '" + s + "' is not a number"
+                    + (comma ? " (numbers are read with a decimal comma)"
+                            : s.matches("\\s*[-+]?\\d*,\\d+\\s*") ? " (a decimal comma? set the decimal mark to comma)" : ""));
         }
     }
 
