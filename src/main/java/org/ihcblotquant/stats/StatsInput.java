@@ -146,6 +146,30 @@ public final class StatsInput {
         return out;
     }
 
+    /**
+     * Paired values from two columns of the same rows (wide layout: one row per subject, e.g.
+     * {@code before} and {@code after}); rows missing either value are skipped and counted.
+     */
+    public static double[][] pairsOfColumns(ColumnData d, String columnX, String columnY, Warnings w) {
+        int[] xc = d.column(columnX);
+        int[] yc = d.column(columnY);
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        List<Integer> missing = new ArrayList<>();
+        for (int r = 0; r < d.size(); r++) {
+            double x = number(d, r, xc, columnX);
+            double y = number(d, r, yc, columnY);
+            if (Double.isNaN(x) || Double.isNaN(y)) {
+                missing.add(r);
+            } else {
+                xs.add(x);
+                ys.add(y);
+            }
+        }
+        report(w, d, missing, xc, columnX + "' or '" + columnY, "missing value");
+        return new double[][] {toArray(xs), toArray(ys)};
+    }
+
     /** How subjects are put into groups for survival: by a column, by a score cut-off, or not at all. */
     public static final class Grouping {
         final String groupColumn;

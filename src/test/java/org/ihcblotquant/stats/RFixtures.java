@@ -57,7 +57,16 @@ final class RFixtures {
     }
 
     static double num(String s) {
-        return s.equals("NA") ? Double.NaN : Double.parseDouble(s);
+        switch (s) {
+            case "NA":
+                return Double.NaN;
+            case "Inf":
+                return Double.POSITIVE_INFINITY;
+            case "-Inf":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                return Double.parseDouble(s);
+        }
     }
 
     static List<String> list(String s) {
