@@ -84,6 +84,12 @@ public final class GroupComparison {
      * need exactly two; {@code pairs} holds the matched (x, y) values for the paired test.
      */
     public static GroupComparison run(Test test, GroupedValues data, double[][] pairs, double confLevel) {
+        return run(test, data, pairs, confLevel, Alternative.TWO_SIDED);
+    }
+
+    /** With a one-sided alternative for the t-tests and the Mann-Whitney test (x = first level). */
+    public static GroupComparison run(Test test, GroupedValues data, double[][] pairs, double confLevel,
+            Alternative alternative) {
         int k = data.levelCount();
         List<String> lv = data.levels();
         switch (test) {
@@ -109,16 +115,16 @@ public final class GroupComparison {
         switch (test) {
             case WELCH:
                 return new GroupComparison(test, data, confLevel, TTests.welch(lx, data.values(0), ly, data.values(1),
-                        confLevel), null, null, null, null);
+                        confLevel, alternative), null, null, null, null);
             case STUDENT:
                 return new GroupComparison(test, data, confLevel, TTests.student(lx, data.values(0), ly,
-                        data.values(1), confLevel), null, null, null, null);
+                        data.values(1), confLevel, alternative), null, null, null, null);
             case PAIRED:
-                return new GroupComparison(test, data, confLevel, TTests.paired(lx, pairs[0], ly, pairs[1], confLevel),
+                return new GroupComparison(test, data, confLevel, TTests.paired(lx, pairs[0], ly, pairs[1], confLevel, alternative),
                         null, null, null, pairs);
             default:
                 return new GroupComparison(test, data, confLevel, null, MannWhitney.test(lx, data.values(0), ly,
-                        data.values(1)), null, null, null);
+                        data.values(1), alternative), null, null, null);
         }
     }
 
@@ -159,6 +165,7 @@ public final class GroupComparison {
             m.put("t", r.t);
             m.put("df", r.df);
             m.put("p", r.p);
+            m.put("alternative", r.alternative.key);
             m.put("conf_level", r.confLevel);
             m.put("ci_low", r.ciLow);
             m.put("ci_high", r.ciHigh);

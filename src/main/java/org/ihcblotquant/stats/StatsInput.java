@@ -30,7 +30,7 @@ public final class StatsInput {
     }
 
     /** A number from a cell; NaN when missing; InputException naming the cell when not numeric. */
-    static double number(ColumnData d, int row, int[] col, String name) {
+    public static double number(ColumnData d, int row, int[] col, String name) {
         String s = d.get(row, col);
         if (isMissing(s)) {
             return Double.NaN;
@@ -221,6 +221,17 @@ public final class StatsInput {
     /** Survival data; subjects with a missing time, event or group are skipped and counted. */
     public static SurvivalData survival(ColumnData d, String timeColumn, String eventColumn, Grouping grouping,
             EventCodes codes, List<String> levels, Warnings w) {
+        return survival(d, timeColumn, eventColumn, grouping, codes, levels, null, w);
+    }
+
+    /**
+     * Survival data with the stratum of each subject from {@code strataColumn} (null: none);
+     * subjects with a missing stratum are skipped and counted like a missing group.
+     */
+    public static SurvivalData survival(ColumnData d, String timeColumn, String eventColumn, Grouping grouping,
+            EventCodes codes, List<String> levels, String strataColumn, Warnings w) {
+        int[] sc = strataColumn == null ? null : d.column(strataColumn);
+        List<String> strataCells = new ArrayList<>();
         int[] tc = d.column(timeColumn);
         int[] ec = d.column(eventColumn);
         int[] gc = grouping.groupColumn != null ? d.column(grouping.groupColumn)
@@ -261,6 +272,10 @@ public final class StatsInput {
                     scores.add(s);
                 }
             }
+            String stratum = sc == null ? "" : d.get(r, sc).trim();
+            if (sc != null && isMissing(stratum)) {
+                groupMissing = true;
+            }
             if (Double.isNaN(t)) {
                 missTime.add(r);
             } else if (e == null) {
@@ -271,12 +286,14 @@ public final class StatsInput {
                 times.add(t);
                 events.add(e);
                 groups.add(g);
+                strataCells.add(stratum);
             }
         }
         report(w, d, missTime, tc, timeColumn, "missing time");
         report(w, d, missEvent, ec, eventColumn, "missing event");
-        if (gc != null) {
-            report(w, d, missGroup, gc, groupName, grouping.isCut() ? "missing score" : "missing group");
+        if (gc != null || sc != null) {
+            report(w, d, missGroup, gc != null ? gc : sc, gc != null ? groupName : strataColumn,
+                    grouping.isCut() ? "missing score" : "missing group" + (sc != null ? " or stratum" : ""));
         }
         if (times.isEmpty()) {
             throw new InputException(d.source() + ": no subject with a time, an event code"
@@ -316,7 +333,20 @@ public final class StatsInput {
             ee[k] = events.get(i);
             gg[k] = order.indexOf(groups.get(i));
         }
-        return new SurvivalData(tt, ee, gg, order).withCut(cut);
+        SurvivalData out = new SurvivalData(tt, ee, gg, order).withCut(cut);
+        if (sc != null) {
+            List<String> strataLevels = sortLevels(new ArrayList<>(new java.util.LinkedHashSet<>(strataCells)));
+            Map<String, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < strataLevels.size(); i++) {
+                index.put(strataLevels.get(i), i);
+            }
+            int[] st = new int[keep.size()];
+            for (int k = 0; k < keep.size(); k++) {
+                st[k] = index.get(strataCells.get(keep.get(k)));
+            }
+            out.withStrata(strataColumn, st, strataLevels);
+        }
+        return out;
     }
 
     private static void report(Warnings w, ColumnData d, List<Integer> rows, int[] col, String name, String what) {

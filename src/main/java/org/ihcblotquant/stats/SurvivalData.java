@@ -11,6 +11,9 @@ public final class SurvivalData {
     private final int[] group;
     private final List<String> levels;
     private CutPoint.Assignment cut;
+    private String strataName;
+    private int[] strata;
+    private List<String> strataLevels;
 
     /** @param group index into {@code levels} for each subject */
     public SurvivalData(double[] time, boolean[] event, int[] group, List<String> levels) {
@@ -27,6 +30,27 @@ public final class SurvivalData {
     SurvivalData withCut(CutPoint.Assignment assignment) {
         this.cut = assignment;
         return this;
+    }
+
+    /** Records the stratum of each subject (StatsInput). */
+    SurvivalData withStrata(String name, int[] stratum, List<String> levels) {
+        this.strataName = name;
+        this.strata = stratum;
+        this.strataLevels = Collections.unmodifiableList(new ArrayList<>(levels));
+        return this;
+    }
+
+    /** Stratum index per subject, or null without strata. */
+    public int[] strata() {
+        return strata == null ? null : strata.clone();
+    }
+
+    public String strataName() {
+        return strataName;
+    }
+
+    public List<String> strataLevels() {
+        return strataLevels;
     }
 
     /** The score cut that made the groups, or null when they come from a column. */
