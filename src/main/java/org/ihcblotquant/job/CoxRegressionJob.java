@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.core.Provenance;
-import org.ihcblotquant.io.CsvTable;
 import org.ihcblotquant.io.Table;
 import org.ihcblotquant.stats.ColumnData;
 import org.ihcblotquant.stats.CoxData;
@@ -29,9 +28,10 @@ public final class CoxRegressionJob implements Job<CoxRegressionJob.Request, Cox
 
     /** What to fit; built with {@link Builder}. */
     public static final class Request {
-        final Path table;
-        final Path join;
-        final String on;
+        final StatsSource source;
+        final StatsOutputs outputs;
+        final String title;
+        final String command;
         final String time;
         final String event;
         final String eventCodes;
@@ -41,14 +41,12 @@ public final class CoxRegressionJob implements Job<CoxRegressionJob.Request, Cox
         final String strata;
         final CoxModel.Ties ties;
         final double confLevel;
-        final DecimalMark decimal;
-        /** The table when it does not come from a file (Fiji's Results table). */
-        final CsvTable inMemory;
 
         private Request(Builder b) {
-            this.table = b.table;
-            this.join = b.join;
-            this.on = b.on;
+            this.source = b.source.decimal(b.decimal);
+            this.outputs = b.outputs;
+            this.title = b.title;
+            this.command = b.command;
             this.time = b.time;
             this.event = b.event;
             this.eventCodes = b.eventCodes;
@@ -58,17 +56,15 @@ public final class CoxRegressionJob implements Job<CoxRegressionJob.Request, Cox
             this.strata = b.strata;
             this.ties = b.ties;
             this.confLevel = b.confLevel;
-            this.decimal = b.decimal;
-            this.inMemory = b.inMemory;
         }
     }
 
     /** Builder of a {@link Request}; field names as the CLI options without dashes. */
     public static final class Builder {
-        private Path table;
-        private CsvTable inMemory;
-        private Path join;
-        private String on;
+        private StatsSource source;
+        private StatsOutputs outputs = StatsOutputs.none();
+        private String title;
+        private String command = "cox";
         private String time;
         private String event;
         private String eventCodes;
@@ -80,19 +76,22 @@ public final class CoxRegressionJob implements Job<CoxRegressionJob.Request, Cox
         private double confLevel = 0.95;
         private DecimalMark decimal = DecimalMark.AUTO;
 
-        public Builder table(Path p) {
-            this.table = p;
+        /** The rows: a file, Fiji's Results table, optionally joined with a clinical sheet. */
+        public Builder source(StatsSource s) {
+            this.source = s;
             return this;
         }
 
-        public Builder table(CsvTable t) {
-            this.inMemory = t;
+        /** JSON, CSV tables (coefficients, then tests) and the forest plot to write. */
+        public Builder outputs(StatsOutputs o, String plotTitle) {
+            this.outputs = o;
+            this.title = plotTitle;
             return this;
         }
 
-        public Builder join(Path p, String onSpec) {
-            this.join = p;
-            this.on = onSpec;
+        /** The command line (or macro call) for the provenance. */
+        public Builder command(String c) {
+            this.command = c;
             return this;
         }
 
@@ -173,7 +172,7 @@ public final class CoxRegressionJob implements Job<CoxRegressionJob.Request, Cox
         }
 
         public Request build() {
-            if (table == null && inMemory == null) {
+            if (source == null) {
                 throw new FieldException("table", "is required");
             }
             if (time == null || time.trim().isEmpty()) {
@@ -185,9 +184,6 @@ public final class CoxRegressionJob implements Job<CoxRegressionJob.Request, Cox
             if (covariates.isEmpty() && factors.isEmpty()) {
                 throw new FieldException("covariates", "name at least one covariate or factor");
             }
-            if ((join == null) != (on == null)) {
-                throw new FieldException("join", "a joined table needs the id column (on) and vice versa");
-            }
             return new Request(this);
         }
     }
@@ -195,23 +191,25 @@ public final class CoxRegressionJob implements Job<CoxRegressionJob.Request, Cox
     /** The fitted model with its tables, JSON and text. */
     public static final class Outcome extends JobOutcome {
         public final CoxRegression model;
-        private final Map<String, Object> extra;
+        private final Map<String, Object> json;
+        private final List<Path> written;
 
-        Outcome(CoxRegression model, Map<String, Object> extra, Provenance provenance, List<String> warnings) {
+        Outcome(CoxRegression model, Map<String, Object> json, List<Path> written, Provenance provenance,
+                List<String> warnings) {
             super(provenance, warnings);
             this.model = model;
-            this.extra = extra;
+            this.json = json;
+            this.written = Collections.unmodifiableList(written);
         }
 
         /** The JSON of {@code ihcq stats cox}: model keys, join report, warnings, provenance. */
         public Map<String, Object> json() {
-            Map<String, Object> m = model.toJson();
-            m.putAll(extra);
-            m.put("warnings", warnings());
-            Map<String, Object> p = Json.object();
-            p.putAll(provenance().entries());
-            m.put("provenance", p);
-            return m;
+            return json;
+        }
+
+        /** Files written (JSON, CSV tables, plot). */
+        public List<Path> written() {
+            return written;
         }
 
         public String text() {
@@ -246,42 +244,16 @@ public final class CoxRegressionJob implements Job<CoxRegressionJob.Request, Cox
         }
     }
 
+    /** File names of the tables in an output folder. */
+    static final List<String> FOLDER_NAMES = java.util.Arrays.asList("cox_coefficients", "cox_tests");
+
     @Override
     public Outcome run(Request q, ProgressListener progress) {
-        Provenance prov = Provenance.start("Cox regression");
-        CsvTable t;
-        if (q.inMemory != null) {
-            t = q.inMemory;
-            prov.put("input", t.source());
-        } else {
-            t = CsvTable.read(q.table);
-            prov.put("input", q.table.toAbsolutePath().normalize());
-        }
+        q.source.check();
+        q.outputs.check(q.source.files(), java.util.Arrays.asList("coefficients", "tests"), FOLDER_NAMES);
+        Provenance prov = Provenance.start(q.command);
         Warnings w = new Warnings();
-        Map<String, Object> extra = Json.object();
-        ColumnData d;
-        if (q.join != null) {
-            prov.put("join", q.join.toAbsolutePath().normalize()).put("join_on", q.on);
-            d = ColumnData.joinOn(t, CsvTable.read(q.join), q.on.trim());
-            ColumnData.JoinReport j = d.joinReport();
-            Map<String, Object> m = Json.object();
-            m.put("on", j.on);
-            m.put("matched", j.matched);
-            m.put("only_in_table", j.onlyInLeft);
-            m.put("only_in_join", j.onlyInRight);
-            extra.put("join", m);
-            if (!j.onlyInLeft.isEmpty()) {
-                w.add(j.onlyInLeft.size() + " id(s) of " + j.left + " not in " + j.right + " (left out): "
-                        + String.join(", ", j.onlyInLeft));
-            }
-            if (!j.onlyInRight.isEmpty()) {
-                w.add(j.onlyInRight.size() + " id(s) of " + j.right + " not in " + j.left + " (left out): "
-                        + String.join(", ", j.onlyInRight));
-            }
-        } else {
-            d = ColumnData.of(t);
-        }
-        d.decimal(q.decimal);
+        ColumnData d = q.source.load(prov, w);
         EventCodes codes;
         try {
             codes = q.eventCodes == null ? EventCodes.defaults() : EventCodes.parse(q.eventCodes);
@@ -294,6 +266,18 @@ public final class CoxRegressionJob implements Job<CoxRegressionJob.Request, Cox
                 .put("ties", q.ties.name().toLowerCase(java.util.Locale.ROOT)).put("conf_level", q.confLevel);
         CoxData data = CoxData.read(d, q.time, q.event, codes, q.covariates, q.factors, q.references, q.strata, w);
         CoxRegression fit = CoxRegression.fit(data, q.ties, q.confLevel, w);
-        return new Outcome(fit, extra, prov, w.all());
+        Map<String, Object> json = fit.toJson();
+        CompareGroupsJob.joinJson(d, json);
+        json.put("warnings", w.all());
+        Map<String, Object> p = Json.object();
+        p.putAll(prov.entries());
+        json.put("provenance", p);
+        Outcome partial = new Outcome(fit, json, Collections.<Path>emptyList(), prov, w.all());
+        Map<String, Table> tables = new LinkedHashMap<>();
+        tables.put("coefficients", partial.coefficients());
+        tables.put("tests", partial.tests());
+        List<Path> written = q.outputs.write(tables, FOLDER_NAMES, json, prov, w.all(),
+                new org.ihcblotquant.stats.plot.ForestPlotChart(fit, q.title));
+        return new Outcome(fit, json, written, prov, w.all());
     }
 }

@@ -56,6 +56,37 @@ public final class PValueAdjust {
     private PValueAdjust() {
     }
 
+    /** A column of p-values read from a table, with a name per row. */
+    public static final class Column {
+        public final java.util.List<String> names;
+        public final double[] p;
+
+        Column(java.util.List<String> names, double[] p) {
+            this.names = names;
+            this.p = p;
+        }
+    }
+
+    /**
+     * Reads the p-values of {@code pColumn} (missing cells stay NaN, outside [0, 1] is an error
+     * naming the cell); rows are named by {@code nameColumn} or numbered from 1.
+     */
+    public static Column readColumn(ColumnData d, String pColumn, String nameColumn) {
+        int[] pc = d.column(pColumn);
+        int[] nc = nameColumn == null ? null : d.column(nameColumn);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        double[] p = new double[d.size()];
+        for (int r = 0; r < d.size(); r++) {
+            p[r] = StatsInput.number(d, r, pc, pColumn);
+            if (!Double.isNaN(p[r]) && (p[r] < 0 || p[r] > 1)) {
+                throw new org.ihcblotquant.core.InputException(d.where(r, pc, pColumn) + ": " + p[r]
+                        + " is not a p-value (0 to 1)");
+            }
+            names.add(nc == null ? String.valueOf(r + 1) : d.get(r, nc));
+        }
+        return new Column(names, p);
+    }
+
     /** Adjusted p-values in the order of {@code p}. */
     public static double[] adjust(double[] p, Method method) {
         int total = p.length;
