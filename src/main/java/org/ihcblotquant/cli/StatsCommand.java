@@ -109,6 +109,8 @@ public final class StatsCommand implements CliCommand {
                 + "                      statistic over 10-90 % of the subjects, with the Lausen-Schumacher adjusted p;\n"
                 + "                      an optimal cut is labelled DATA-CHOSEN in the text, JSON and plot\n"
                 + "  --strata COL        stratified log-rank test (and stratified Cox model)\n"
+                + "  --covariates A,B --factors C  hazard ratios of the groups adjusted for these columns\n"
+                + "                      (one Cox model; JSON cox_adjusted; --reference C=LEVEL for a factor)\n"
                 + "  --trend             log-rank test for trend over the ordered groups (scores 0, 1, 2, ...;\n"
                 + "                      --trend-scores 0,1,2,3 to set them)\n"
                 + "  --pairwise          log-rank test of every pair of groups, p corrected by --adjust (Holm)\n"
@@ -174,7 +176,8 @@ public final class StatsCommand implements CliCommand {
         List<String> rest = args.subList(1, args.size());
         if (sub.equals("survival")) {
             Set<String> values = Args.names("time", "event", "event-codes", "group", "score", "cut", "conf-type", "at",
-                    "time-label", "strata", "trend-scores", "adjust", "rmst", "survival-at", "median-rule");
+                    "time-label", "strata", "trend-scores", "adjust", "rmst", "survival-at", "median-rule",
+                    "covariates", "factors", "reference");
             values.addAll(COMMON_VALUES);
             return survival(Args.parse(rest, values, Args.names("bands", "trend", "pairwise", "separate-cox")), args,
                     out, err);
@@ -342,6 +345,8 @@ public final class StatsCommand implements CliCommand {
         if (a.has("survival-at")) {
             options.survivalAt(Args.parseDoubles("--survival-at", a.get("survival-at", "")));
         }
+        b.adjustFor(Fields.optionalList(a.get("covariates", null)), Fields.optionalList(a.get("factors", null)),
+                a.get("reference", null));
         b.options(options).strata(a.get("strata", null)).trend(a.flag("trend") || a.has("trend-scores"),
                 a.has("trend-scores") ? Args.parseDoubles("--trend-scores", a.get("trend-scores", "")) : null);
         ConfType confType;

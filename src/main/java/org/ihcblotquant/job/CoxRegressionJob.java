@@ -112,12 +112,12 @@ public final class CoxRegressionJob implements Job<CoxRegressionJob.Request, Cox
         }
 
         public Builder covariates(List<String> c) {
-            this.covariates = new ArrayList<>(c);
+            this.covariates = c == null ? new ArrayList<String>() : new ArrayList<>(c);
             return this;
         }
 
         public Builder factors(List<String> f) {
-            this.factors = new ArrayList<>(f);
+            this.factors = f == null ? new ArrayList<String>() : new ArrayList<>(f);
             return this;
         }
 
@@ -138,6 +138,11 @@ public final class CoxRegressionJob implements Job<CoxRegressionJob.Request, Cox
                 references.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
             }
             return this;
+        }
+
+        /** The reference levels parsed by {@link #references}. */
+        Map<String, String> referenceMap() {
+            return new LinkedHashMap<>(references);
         }
 
         public Builder strata(String c) {

@@ -44,6 +44,9 @@ public final class SurvivalJob implements Job<SurvivalJob.Request, SurvivalJob.O
         final boolean trend;
         final double[] trendScores;
         final SurvivalAnalysis.Options options;
+        final List<String> covariates;
+        final List<String> factors;
+        final String references;
         final List<String> levels;
         final ConfType confType;
         final double confLevel;
@@ -67,6 +70,9 @@ public final class SurvivalJob implements Job<SurvivalJob.Request, SurvivalJob.O
             this.trend = b.trend;
             this.trendScores = b.trendScores == null ? null : b.trendScores.clone();
             this.options = b.options;
+            this.covariates = b.covariates;
+            this.factors = b.factors;
+            this.references = b.references;
             this.levels = b.levels == null ? null : Collections.unmodifiableList(new ArrayList<>(b.levels));
             this.confType = b.confType;
             this.confLevel = b.confLevel;
@@ -96,6 +102,9 @@ public final class SurvivalJob implements Job<SurvivalJob.Request, SurvivalJob.O
         private boolean trend;
         private double[] trendScores;
         private SurvivalAnalysis.Options options = new SurvivalAnalysis.Options();
+        private List<String> covariates = Collections.emptyList();
+        private List<String> factors = Collections.emptyList();
+        private String references;
         private List<String> levels;
         private ConfType confType = ConfType.LOG;
         private double confLevel = 0.95;
@@ -152,6 +161,17 @@ public final class SurvivalJob implements Job<SurvivalJob.Request, SurvivalJob.O
         /** Stratified log-rank test and Cox model by this column. */
         public Builder strata(String column) {
             this.strata = column;
+            return this;
+        }
+
+        /**
+         * Adjust the groups' hazard ratios for these covariates (numeric) and factors (reference
+         * levels as {@code factor=level,...}) in one Cox model; null or empty lists: no adjustment.
+         */
+        public Builder adjustFor(List<String> numeric, List<String> categorical, String referenceLevels) {
+            this.covariates = numeric == null ? Collections.<String>emptyList() : new ArrayList<>(numeric);
+            this.factors = categorical == null ? Collections.<String>emptyList() : new ArrayList<>(categorical);
+            this.references = referenceLevels;
             return this;
         }
 
@@ -218,6 +238,12 @@ public final class SurvivalJob implements Job<SurvivalJob.Request, SurvivalJob.O
         private final String text;
         private final Map<String, Object> json;
         private final List<Path> written;
+        private org.ihcblotquant.stats.CoxRegression adjusted;
+
+        /** The covariate-adjusted Cox model of the groups, or null when no covariate was given. */
+        public org.ihcblotquant.stats.CoxRegression adjusted() {
+            return adjusted;
+        }
 
         Outcome(Provenance p, List<String> warnings, SurvivalAnalysis analysis, Map<String, Table> tables, String text,
                 Map<String, Object> json, List<Path> written) {
@@ -306,6 +332,23 @@ public final class SurvivalJob implements Job<SurvivalJob.Request, SurvivalJob.O
         }
         SurvivalAnalysis analysis = SurvivalAnalysis.run(data, options, w);
         Map<String, Object> json = analysis.toJson();
+        org.ihcblotquant.stats.CoxRegression adjusted = null;
+        if (!q.covariates.isEmpty() || !q.factors.isEmpty()) {
+            if (data.levelCount() < 2) {
+                throw FieldException.notFitting("covariates", "adjusting needs at least two groups to compare");
+            }
+            Map<String, String> refs = new CoxRegressionJob.Builder().references(q.references).referenceMap();
+            org.ihcblotquant.stats.CoxData cd = org.ihcblotquant.stats.CoxData.groupsAdjusted(data, d, q.covariates,
+                    q.factors, refs, w);
+            adjusted = org.ihcblotquant.stats.CoxRegression.fit(cd, org.ihcblotquant.stats.CoxModel.Ties.EFRON,
+                    q.confLevel, w);
+            prov.put("adjusted_for", String.join(",", q.covariates) + (q.factors.isEmpty() ? "" : ";"
+                    + String.join(",", q.factors)));
+            Map<String, Object> aj = adjusted.toJson();
+            aj.put("label", "groups vs '" + data.levels().get(0) + "' adjusted for "
+                    + String.join(", ", concat(q.covariates, q.factors)) + " (one Cox model, Efron ties)");
+            json.put("cox_adjusted", aj);
+        }
         CompareGroupsJob.joinJson(d, json);
         String text = analysis.toText();
         if (grouping.isCut()) {
@@ -323,7 +366,12 @@ public final class SurvivalJob implements Job<SurvivalJob.Request, SurvivalJob.O
         tables.put("numbers_at_risk", atRiskTable(analysis));
         List<Path> written = q.outputs.write(tables, FOLDER_NAMES, json, prov, w.all(),
                 new KaplanMeierChart(analysis, q.timeLabel == null ? time : q.timeLabel, q.bands, q.title));
-        return new Outcome(prov, w.all(), analysis, tables, text, json, written);
+        if (adjusted != null) {
+            text += "\nAdjusted hazard ratios (groups as the factor 'group'):\n" + adjusted.toText();
+        }
+        Outcome out = new Outcome(prov, w.all(), analysis, tables, text, json, written);
+        out.adjusted = adjusted;
+        return out;
     }
 
     /** Numbers at risk per group at the chosen times. */
@@ -343,6 +391,12 @@ public final class SurvivalJob implements Job<SurvivalJob.Request, SurvivalJob.O
             t.addRow(row);
         }
         return t;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private static String blankToNull(String s) {

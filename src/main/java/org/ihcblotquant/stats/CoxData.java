@@ -65,6 +65,77 @@ public final class CoxData {
         this.terms = Collections.unmodifiableList(terms);
     }
 
+    /**
+     * The Cox model of survival groups adjusted for covariates: the groups of {@code data} (a
+     * group column or a score cut) as a factor against its first level, plus numeric covariates
+     * and factors read from the rows the subjects came from; the strata of {@code data} when it
+     * has them. Subjects missing a covariate are left out and counted.
+     */
+    public static CoxData groupsAdjusted(SurvivalData data, ColumnData d, List<String> covariates,
+            List<String> factors, Map<String, String> references, Warnings w) {
+        int[] rows = data.sourceRows();
+        if (rows == null) {
+            throw new IllegalArgumentException("survival data without source rows");
+        }
+        int[][] cc = new int[covariates.size()][];
+        for (int j = 0; j < cc.length; j++) {
+            cc[j] = d.column(covariates.get(j));
+        }
+        int[][] fc = new int[factors.size()][];
+        for (int j = 0; j < fc.length; j++) {
+            fc[j] = d.column(factors.get(j));
+        }
+        String groupName = "group";
+        List<String> allFactors = new ArrayList<>();
+        allFactors.add(groupName);
+        allFactors.addAll(factors);
+        Map<String, String> refs = new LinkedHashMap<>(references);
+        refs.put(groupName, data.levels().get(0));
+        int[] st = data.strata();
+        List<Integer> keep = new ArrayList<>();
+        List<double[]> num = new ArrayList<>();
+        List<String[]> fac = new ArrayList<>();
+        int skipped = 0;
+        for (int i = 0; i < data.size(); i++) {
+            int r = rows[i];
+            double[] v = new double[cc.length];
+            boolean missing = false;
+            for (int j = 0; j < cc.length; j++) {
+                v[j] = StatsInput.number(d, r, cc[j], covariates.get(j));
+                missing |= Double.isNaN(v[j]);
+            }
+            String[] f = new String[allFactors.size()];
+            f[0] = data.levels().get(data.group(i));
+            for (int j = 0; j < fc.length; j++) {
+                f[j + 1] = d.get(r, fc[j]).trim();
+                missing |= StatsInput.isMissing(f[j + 1]);
+            }
+            if (missing) {
+                skipped++;
+                continue;
+            }
+            keep.add(i);
+            num.add(v);
+            fac.add(f);
+        }
+        if (skipped > 0) {
+            w.add(skipped + " subject(s) with a missing covariate left out of the adjusted Cox model");
+        }
+        int n = keep.size();
+        double[] time = new double[n];
+        boolean[] event = new boolean[n];
+        String[] strataCells = st == null ? null : new String[n];
+        for (int k = 0; k < n; k++) {
+            time[k] = data.time(keep.get(k));
+            event[k] = data.event(keep.get(k));
+            if (st != null) {
+                strataCells[k] = data.strataLevels().get(st[keep.get(k)]);
+            }
+        }
+        return fromCells(d.source(), time, event, num.toArray(new double[0][]), covariates, fac.toArray(new String[0][]),
+                allFactors, refs, strataCells, data.strataName());
+    }
+
     /** Builds the model from numbers already in memory (tests, benchmarks, other modules). */
     public static CoxData of(double[] time, boolean[] event, int[] strata, double[][] x, List<String> names) {
         List<Column> cols = new ArrayList<>();
@@ -190,25 +261,51 @@ public final class CoxData {
         if (n == 0) {
             throw new InputException(d.source() + ": no subject has every column of the model");
         }
+        double[] time = new double[n];
+        boolean[] event = new boolean[n];
+        double[][] numeric = new double[n][cc.length];
+        String[][] factorCells = new String[n][fc.length];
+        String[] strataCells = sc == null ? null : new String[n];
+        for (int i = 0; i < n; i++) {
+            time[i] = numbers.get(i)[0];
+            event[i] = events.get(i);
+            System.arraycopy(numbers.get(i), 1, numeric[i], 0, cc.length);
+            for (int j = 0; j < fc.length; j++) {
+                factorCells[i][j] = d.get(keep.get(i), fc[j]).trim();
+            }
+            if (sc != null) {
+                strataCells[i] = d.get(keep.get(i), sc).trim();
+            }
+        }
+        return fromCells(d.source(), time, event, numeric, covariates, factorCells, factors, references, strataCells,
+                strata);
+    }
+
+    /**
+     * The design from values already read per subject: numeric covariates, factor cells (levels
+     * in R's order, reference first unless {@code references} names another) and strata cells.
+     */
+    static CoxData fromCells(String source, double[] time, boolean[] event, double[][] numeric,
+            List<String> covariates, String[][] factorCells, List<String> factors, Map<String, String> references,
+            String[] strataCells, String strataName) {
+        int n = time.length;
         List<Column> cols = new ArrayList<>();
         List<String> terms = new ArrayList<>();
         List<double[]> colValues = new ArrayList<>();
-        for (int j = 0; j < cc.length; j++) {
+        for (int j = 0; j < covariates.size(); j++) {
             terms.add(covariates.get(j));
             cols.add(new Column(covariates.get(j), covariates.get(j), null, null, terms.size() - 1));
             double[] v = new double[n];
             for (int i = 0; i < n; i++) {
-                v[i] = numbers.get(i)[j + 1];
+                v[i] = numeric[i][j];
             }
             colValues.add(v);
         }
-        for (int j = 0; j < fc.length; j++) {
+        for (int j = 0; j < factors.size(); j++) {
             String name = factors.get(j);
-            String[] cells = new String[n];
             LinkedHashSet<String> present = new LinkedHashSet<>();
             for (int i = 0; i < n; i++) {
-                cells[i] = d.get(keep.get(i), fc[j]).trim();
-                present.add(cells[i]);
+                present.add(factorCells[i][j]);
             }
             List<String> levels = StatsInput.sortLevels(new ArrayList<>(present));
             String ref = references.get(name);
@@ -221,7 +318,7 @@ public final class CoxData {
                 levels.add(0, ref);
             }
             if (levels.size() < 2) {
-                throw new InputException(d.source() + ": factor '" + name + "' has only one level ("
+                throw new InputException(source + ": factor '" + name + "' has only one level ("
                         + String.join(", ", levels) + ") among the subjects analysed");
             }
             terms.add(name);
@@ -229,37 +326,31 @@ public final class CoxData {
                 cols.add(new Column(name + levels.get(l), name, levels.get(l), levels.get(0), terms.size() - 1));
                 double[] v = new double[n];
                 for (int i = 0; i < n; i++) {
-                    v[i] = cells[i].equals(levels.get(l)) ? 1 : 0;
+                    v[i] = factorCells[i][j].equals(levels.get(l)) ? 1 : 0;
                 }
                 colValues.add(v);
             }
         }
-        double[] time = new double[n];
-        boolean[] event = new boolean[n];
         double[][] x = new double[n][cols.size()];
         for (int i = 0; i < n; i++) {
-            time[i] = numbers.get(i)[0];
-            event[i] = events.get(i);
             for (int j = 0; j < cols.size(); j++) {
                 x[i][j] = colValues.get(j)[i];
             }
         }
         int[] st = null;
         List<String> strataLevels = null;
-        if (sc != null) {
+        if (strataCells != null) {
+            strataLevels = StatsInput.sortLevels(new ArrayList<>(new LinkedHashSet<>(java.util.Arrays.asList(strataCells))));
             Map<String, Integer> index = new LinkedHashMap<>();
-            String[] cells = new String[n];
-            for (int i = 0; i < n; i++) {
-                cells[i] = d.get(keep.get(i), sc).trim();
-                index.put(cells[i], 0);
+            for (int i = 0; i < strataLevels.size(); i++) {
+                index.put(strataLevels.get(i), i);
             }
-            strataLevels = StatsInput.sortLevels(new ArrayList<>(index.keySet()));
             st = new int[n];
             for (int i = 0; i < n; i++) {
-                st[i] = strataLevels.indexOf(cells[i]);
+                st[i] = index.get(strataCells[i]);
             }
         }
-        return new CoxData(time, event, st, strataLevels, strata, x, cols, terms);
+        return new CoxData(time, event, st, strataLevels, strataName, x, cols, terms);
     }
 
     private static double[] concatRow(double t, double[] row) {

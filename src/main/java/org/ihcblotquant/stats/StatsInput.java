@@ -232,6 +232,7 @@ public final class StatsInput {
             EventCodes codes, List<String> levels, String strataColumn, Warnings w) {
         int[] sc = strataColumn == null ? null : d.column(strataColumn);
         List<String> strataCells = new ArrayList<>();
+        List<Integer> dataRows = new ArrayList<>();
         int[] tc = d.column(timeColumn);
         int[] ec = d.column(eventColumn);
         int[] gc = grouping.groupColumn != null ? d.column(grouping.groupColumn)
@@ -287,6 +288,7 @@ public final class StatsInput {
                 events.add(e);
                 groups.add(g);
                 strataCells.add(stratum);
+                dataRows.add(r);
             }
         }
         report(w, d, missTime, tc, timeColumn, "missing time");
@@ -333,7 +335,11 @@ public final class StatsInput {
             ee[k] = events.get(i);
             gg[k] = order.indexOf(groups.get(i));
         }
-        SurvivalData out = new SurvivalData(tt, ee, gg, order).withCut(cut);
+        int[] rowsKept = new int[keep.size()];
+        for (int k = 0; k < keep.size(); k++) {
+            rowsKept[k] = dataRows.get(keep.get(k));
+        }
+        SurvivalData out = new SurvivalData(tt, ee, gg, order).withCut(cut).withRows(rowsKept);
         if (sc != null) {
             List<String> strataLevels = sortLevels(new ArrayList<>(new java.util.LinkedHashSet<>(strataCells)));
             Map<String, Integer> index = new java.util.HashMap<>();

@@ -12,6 +12,8 @@ public final class SurvivalData {
     private final List<String> levels;
     private CutPoint.Assignment cut;
     private String strataName;
+    /** Row of the source table of each subject (StatsInput), for covariates read later. */
+    private int[] rows;
     private int[] strata;
     private List<String> strataLevels;
 
@@ -30,6 +32,16 @@ public final class SurvivalData {
     SurvivalData withCut(CutPoint.Assignment assignment) {
         this.cut = assignment;
         return this;
+    }
+
+    SurvivalData withRows(int[] sourceRows) {
+        this.rows = sourceRows;
+        return this;
+    }
+
+    /** Row of the source table of each subject, or null when the data were built in memory. */
+    public int[] sourceRows() {
+        return rows == null ? null : rows.clone();
     }
 
     /** Records the stratum of each subject (StatsInput). */

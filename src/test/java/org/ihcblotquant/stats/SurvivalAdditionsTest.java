@@ -142,4 +142,30 @@ class SurvivalAdditionsTest {
         Map<String, Object> json = a.toJson();
         assertTrue(((String) json.get("cox_hazard_ratios")).startsWith("one Cox model of all groups"));
     }
+
+    @Test
+    void groupHazardRatiosAdjustedForCovariatesAsCoxph() {
+        // R: coxph(Surv(time, status) ~ karno + age + diagtime + celltype + trt, veteran) (case
+        // veteran_celltype): the celltype groups adjusted for the other columns
+        Map<String, String> cox = RFixtures.expected("cox-expected.csv").get("veteran_celltype");
+        org.ihcblotquant.job.SurvivalJob.Request q = org.ihcblotquant.job.SurvivalJob.Request
+                .builder(org.ihcblotquant.job.StatsSource.file(RFixtures.path("veteran.csv"))).time("time")
+                .event("status").group("celltype")
+                .adjustFor(Arrays.asList("karno", "age", "diagtime"), Arrays.asList("trt"), null).build();
+        org.ihcblotquant.job.SurvivalJob.Outcome o = new org.ihcblotquant.job.SurvivalJob().run(q,
+                org.ihcblotquant.core.ProgressListener.NONE);
+        CoxRegression adj = o.adjusted();
+        int seen = 0;
+        for (CoxRegression.Coefficient c : adj.coefficients) {
+            String term = c.column.variable.equals("group") ? "celltype" + c.column.level : c.term();
+            for (String k : new String[] {"coef", "se", "p"}) {
+                double want = RFixtures.num(cox.get(k + "." + term));
+                double got = k.equals("coef") ? c.coef : k.equals("se") ? c.se : c.p;
+                assertEquals(want, got, 1e-6, term + " " + k);
+            }
+            seen++;
+        }
+        assertEquals(7, seen);
+        assertTrue(o.json().containsKey("cox_adjusted"));
+    }
 }
