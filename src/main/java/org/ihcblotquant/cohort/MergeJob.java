@@ -335,8 +335,8 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                 }
             }
             if (!missing.isEmpty()) {
-                String what = String.format(Locale.ROOT, "missing shards %s of %d: %d of %d images have no row",
-                        join(missing), n, missingImages, ref.listSize());
+                String what = String.format(Locale.ROOT, "missing shards %s of %d: %d of %d images have no row (%s)",
+                        join(missing), n, missingImages, ref.listSize(), gaps(missing, byIndex, n));
                 if (!partial) {
                     throw new InputException(what + "; run those tasks again (e.g. sbatch --array=" + join(missing)
                             + " ...) and merge again, or merge what is there with --partial");
@@ -344,6 +344,37 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                 warnings.add(what + " (partial merge: the tables say so in a '# incomplete' line)");
             }
             return new ShardPlan(new ArrayList<>(byIndex.values()), n, missing, ref);
+        }
+
+        /**
+         * Where the missing images are, from the ends of the shards around each run of missing
+         * ones: "shards 3-4: after a.png and before b.png".
+         */
+        static String gaps(List<Integer> missing, TreeMap<Integer, Part> present, int n) {
+            List<String> out = new ArrayList<>();
+            int i = 0;
+            while (i < missing.size()) {
+                int from = missing.get(i);
+                int to = from;
+                while (i + 1 < missing.size() && missing.get(i + 1) == to + 1) {
+                    to = missing.get(++i);
+                }
+                i++;
+                String before = null;
+                for (int k = from - 1; k >= 1 && before == null; k--) {
+                    before = present.containsKey(k) ? present.get(k).shard.last() : null;
+                }
+                String after = null;
+                for (int k = to + 1; k <= n && after == null; k++) {
+                    after = present.containsKey(k) ? present.get(k).shard.first() : null;
+                }
+                String where = before == null && after == null ? "the whole list"
+                        : before == null ? "the images before " + after
+                        : after == null ? "the images after " + before
+                        : "the images after " + before + " and before " + after;
+                out.add((from == to ? "shard " + from : "shards " + from + "-" + to) + ": " + where);
+            }
+            return String.join("; ", out);
         }
 
         String describe() {

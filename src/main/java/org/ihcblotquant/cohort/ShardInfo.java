@@ -1,5 +1,7 @@
 package org.ihcblotquant.cohort;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,6 +19,8 @@ public final class ShardInfo {
     static final String LIST = "shard_list";
     static final String IMAGES = "shard_images";
     static final String CUT = "shard_cut";
+    static final String FIRST = "shard_first";
+    static final String LAST = "shard_last";
 
     private static final Pattern LIST_LINE = Pattern.compile("(\\d+) images, weight (\\d+), fingerprint ([0-9a-f]+)");
 
@@ -26,9 +30,14 @@ public final class ShardInfo {
     private final String fingerprint;
     private final long images;
     private final Boolean bySlide;
+    private final String first;
+    private final String last;
 
-    ShardInfo(ShardSpec spec, long listSize, long totalWeight, String fingerprint, long images, Boolean bySlide) {
+    ShardInfo(ShardSpec spec, long listSize, long totalWeight, String fingerprint, long images, Boolean bySlide,
+            String first, String last) {
         this.bySlide = bySlide;
+        this.first = first;
+        this.last = last;
         this.spec = spec;
         this.listSize = listSize;
         this.totalWeight = totalWeight;
@@ -37,12 +46,15 @@ public final class ShardInfo {
     }
 
     static ShardInfo of(Shard s) {
-        return new ShardInfo(s.spec(), s.listSize(), s.totalWeight(), s.fingerprint(), s.files().size(), s.bySlide());
+        List<Path> f = s.files();
+        return new ShardInfo(s.spec(), s.listSize(), s.totalWeight(), s.fingerprint(), f.size(), s.bySlide(),
+                f.isEmpty() ? null : f.get(0).toString(), f.isEmpty() ? null : f.get(f.size() - 1).toString());
     }
 
     /** True when a '#' key belongs to the shard lines (not to the settings the parts must share). */
     static boolean isShardKey(String key) {
-        return key.equals(SHARD) || key.equals(LIST) || key.equals(IMAGES) || key.equals(CUT);
+        return key.equals(SHARD) || key.equals(LIST) || key.equals(IMAGES) || key.equals(CUT)
+                || key.equals(FIRST) || key.equals(LAST);
     }
 
     void describe(Provenance p) {
@@ -53,6 +65,11 @@ public final class ShardInfo {
         if (bySlide != null) {
             p.put(CUT, bySlide ? "between slides (each slide's fields in one shard)"
                     : "between files (the fields of some slides are not next to each other in the sorted list)");
+        }
+        if (first != null) {
+            // the shard's ends in the list: a merge missing this shard's neighbour can say which images are missing
+            p.put(FIRST, first);
+            p.put(LAST, last);
         }
     }
 
@@ -84,7 +101,8 @@ public final class ShardInfo {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'# shard:' line without a valid '# shard_images:' line");
         }
-        return new ShardInfo(spec, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3), images, null);
+        return new ShardInfo(spec, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3), images, null,
+                provenance.get(FIRST), provenance.get(LAST));
     }
 
     public ShardSpec spec() {
@@ -97,6 +115,15 @@ public final class ShardInfo {
 
     public String fingerprint() {
         return fingerprint;
+    }
+
+    /** Path of the shard's first image in the list, null when the shard is empty (or the line is absent). */
+    String first() {
+        return first;
+    }
+
+    String last() {
+        return last;
     }
 
     public long images() {

@@ -65,6 +65,15 @@ class MergeTest {
         return f;
     }
 
+    private static String lineValue(Path p, String key) throws IOException {
+        for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+            if (line.startsWith("# " + key + ": ")) {
+                return line.substring(key.length() + 4);
+            }
+        }
+        throw new AssertionError("no '# " + key + "' line in " + p);
+    }
+
     private static String text(Path p) throws IOException {
         return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
     }
@@ -142,6 +151,12 @@ class MergeTest {
                 parts.get(1).toString());
         assertEquals(1, r.code, r.text);
         assertTrue(r.text.contains("missing shards 2,4 of 4") && r.text.contains("--array=2,4"), r.text);
+        // which images: the ends of the shards around each gap, read from their '# shard_first/last' lines
+        String last1 = lineValue(parts.get(0), "shard_last");
+        String first3 = lineValue(parts.get(1), "shard_first");
+        String last3 = lineValue(parts.get(1), "shard_last");
+        assertTrue(r.text.contains("shard 2: the images after " + last1 + " and before " + first3), r.text);
+        assertTrue(r.text.contains("shard 4: the images after " + last3 + ")"), r.text);
         assertFalse(Files.exists(merged), "a refused merge writes nothing");
         r = CliRunnerAccess.run("merge", "--partial", "--out", merged.toString(), parts.get(0).toString(),
                 parts.get(1).toString());
