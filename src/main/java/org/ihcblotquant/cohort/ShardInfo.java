@@ -11,8 +11,9 @@ import org.ihcblotquant.core.Provenance;
 
 /**
  * What a shard table says about its shard in its '#' lines: {@code shard: K/N},
- * {@code shard_list: M images, weight T, fingerprint F} and {@code shard_images: n}. Written by
- * the scoring commands, read back by the merge.
+ * {@code shard_list: M images, weight T, fingerprint F}, {@code shard_images: n}, where the cuts
+ * fall ({@code shard_cut}) and its first and last image ({@code shard_first}, {@code shard_last}).
+ * Written by the scoring commands, read back by the merge.
  */
 public final class ShardInfo {
     static final String SHARD = "shard";
@@ -35,14 +36,14 @@ public final class ShardInfo {
 
     ShardInfo(ShardSpec spec, long listSize, long totalWeight, String fingerprint, long images, Boolean bySlide,
             String first, String last) {
-        this.bySlide = bySlide;
-        this.first = first;
-        this.last = last;
         this.spec = spec;
         this.listSize = listSize;
         this.totalWeight = totalWeight;
         this.fingerprint = fingerprint;
         this.images = images;
+        this.bySlide = bySlide;
+        this.first = first;
+        this.last = last;
     }
 
     static ShardInfo of(Shard s) {
