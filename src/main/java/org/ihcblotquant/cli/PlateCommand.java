@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ihcblotquant.core.ProgressListener;
-import org.ihcblotquant.job.FieldException;
-import org.ihcblotquant.job.FieldSpelling;
 import org.ihcblotquant.job.PlateJob;
 import org.ihcblotquant.job.PlateOutcome;
 import org.ihcblotquant.job.PlateRequest;
@@ -92,11 +90,7 @@ public final class PlateCommand implements CliCommand {
             throw new UsageException(a.positional().isEmpty() ? "give the plate-reader export (READS)"
                     : "one READS file expected, got " + a.positional().size());
         }
-        try {
-            return run(a, out, err);
-        } catch (FieldException e) {
-            throw new UsageException(e.render(FieldSpelling.cli()));
-        }
+        return run(a, out, err);
     }
 
     private static int run(Args a, PrintStream out, PrintStream err) throws Exception {

@@ -1,7 +1,6 @@
 package org.ihcblotquant.job;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -136,24 +135,8 @@ public final class PlateJob implements Job<PlateRequest, PlateOutcome> {
     }
 
     private static void checkOutput(Path out, String field, List<Path> inputs) {
-        if (out == null) {
-            return;
+        if (out != null) {
+            OutputFiles.checkFile(out, field, inputs, true);
         }
-        for (Path in : inputs) {
-            if (same(out, in)) {
-                throw new FieldException(field, out + " is an input file; refusing to overwrite it");
-            }
-        }
-    }
-
-    private static boolean same(Path a, Path b) {
-        try {
-            if (Files.exists(a) && Files.exists(b)) {
-                return Files.isSameFile(a, b);
-            }
-        } catch (IOException e) {
-            // compare the normalised paths instead
-        }
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 }

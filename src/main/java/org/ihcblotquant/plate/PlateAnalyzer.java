@@ -260,7 +260,7 @@ public final class PlateAnalyzer {
 
     private static void requireCondition(PlateLayout layout, String name, String field) {
         if (layout.condition(name) == null) {
-            throw new FieldException(field, "'" + name + "' is not a condition of the layout " + layout.source()
+            throw FieldException.notFitting(field, "'" + name + "' is not a condition of the layout " + layout.source()
                     + " (conditions: " + String.join(", ", layout.conditionNames()) + ")");
         }
     }
