@@ -86,22 +86,26 @@ public final class ManyToOneT {
         return l;
     }
 
-    /** P(max |Z_i| &lt;= w) for the multivariate normal (the inner integral). */
-    double normalCdf(double w) {
+    /**
+     * P(max |Z_i| &gt; w) for the multivariate normal (the inner integral), computed as a tail so
+     * that small probabilities keep their relative precision: given Z_0 = z the events are
+     * independent, each with q_i = P(|Z_i| &gt; w | z), and 1 - prod(1 - q_i) = -expm1(sum log1p(-q_i)).
+     */
+    double normalUpper(double w) {
         if (w <= 0) {
-            return 0;
+            return 1;
         }
         double sum = 0;
         for (int j = 0; j < Z.length; j++) {
-            double prod = WEIGHT_PHI[j];
-            for (int i = 0; i < lambda.length && prod > 0; i++) {
+            double logInside = 0;
+            for (int i = 0; i < lambda.length; i++) {
                 double lz = lambda[i] * Z[j];
-                double d = phi((w - lz) * scale[i]) - phi((-w - lz) * scale[i]);
-                prod *= Math.max(0.0, d);
+                double q = phi((-w + lz) * scale[i]) + phi((-w - lz) * scale[i]);
+                logInside += Math.log1p(-Math.min(q, 1.0));
             }
-            sum += prod;
+            sum += WEIGHT_PHI[j] * -Math.expm1(logInside);
         }
-        return Math.min(1.0, sum);
+        return Math.min(1.0, Math.max(0.0, sum));
     }
 
     /**
@@ -146,14 +150,19 @@ public final class ManyToOneT {
 
     /** P(max_i |T_i| &lt;= c). */
     public double cdf(double c) {
+        return 1.0 - upperTail(c);
+    }
+
+    /** P(max_i |T_i| &gt; c), with relative precision for small values. */
+    public double upperTail(double c) {
         if (!(c > 0)) {
-            return 0;
-        }
-        if (Double.isInfinite(c)) {
             return 1;
         }
+        if (Double.isInfinite(c)) {
+            return 0;
+        }
         if (df > DF_INFINITE) {
-            return normalCdf(c);
+            return normalUpper(c);
         }
         double sdS = 1.0 / Math.sqrt(2 * df);
         double lo = Math.max(0.0, 1.0 - 12 * sdS);
@@ -173,7 +182,7 @@ public final class ManyToOneT {
                 if (density < 1e-300) {
                     continue;
                 }
-                sum += h / 2 * RULE.getWeight(i) * density * normalCdf(c * s);
+                sum += h / 2 * RULE.getWeight(i) * density * normalUpper(c * s);
             }
         }
         return Math.min(1.0, Math.max(0.0, sum));
@@ -184,7 +193,7 @@ public final class ManyToOneT {
         if (Double.isNaN(t)) {
             return Double.NaN;
         }
-        return Math.min(1.0, Math.max(0.0, 1.0 - cdf(Math.abs(t))));
+        return upperTail(Math.abs(t));
     }
 
     /** The critical value c with P(max_i |T_i| &lt;= c) = level (simultaneous two-sided intervals). */

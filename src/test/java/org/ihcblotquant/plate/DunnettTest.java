@@ -140,6 +140,12 @@ class DunnettTest {
         assertEquals(t, d.rows.get(0).t, 1e-10);
         assertEquals(Distributions.tTwoSided(t, df), d.rows.get(0).p, 1e-7);
         assertEquals(Distributions.tQuantile(0.975, df), d.criticalValue, 1e-6);
+        // small p keep their relative precision (computed as a tail, not as 1 - cdf)
+        ManyToOneT one = new ManyToOneT(new double[] {Math.sqrt(0.5)}, 10);
+        for (double big : new double[] {8, 15, 25}) {
+            double want = Distributions.tTwoSided(big, 10);
+            assertEquals(want, one.adjustedP(big), 1e-6 * want, "t = " + big);
+        }
     }
 
     @Test
