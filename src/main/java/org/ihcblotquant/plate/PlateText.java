@@ -17,7 +17,7 @@ import org.ihcblotquant.core.InputException;
  * 1..12 or 1..24, then rows A..H or A..P, each a row letter followed by the wells), any number of
  * such grids one after another (plates or read-outs 1..n), with whatever header lines a reader
  * writes above them skipped; or a long table {@code well,value[,extra]}. Comma, semicolon or tab
- * separated (the separator found on most lines wins; ties prefer tab, then semicolon).
+ * separated (the separator under which the grids are found; for a long table the one on most lines).
  */
 public final class PlateText {
 
@@ -64,15 +64,19 @@ public final class PlateText {
         for (String l : text.split("\r\n|\r|\n", -1)) {
             lines.add(l);
         }
-        char sep = separator(lines);
-        List<List<String>> cells = new ArrayList<>();
-        for (String l : lines) {
-            cells.add(split(l, sep));
+        // the separator under which the most grids are found (header lines may use another one);
+        // without grids, the one on most lines (a long table)
+        List<PlateGrid> grids = new ArrayList<>();
+        for (char sep : new char[] {'\t', ';', ','}) {
+            List<PlateGrid> found = grids(source, splitAll(lines, sep));
+            if (found.size() > grids.size()) {
+                grids = found;
+            }
         }
-        List<PlateGrid> grids = grids(source, cells);
         if (!grids.isEmpty()) {
             return grids;
         }
+        List<List<String>> cells = splitAll(lines, separator(lines));
         PlateGrid table = longTable(source, cells);
         if (table == null) {
             throw new InputException(source + ": no plate found: expected a grid (a row of column numbers 1-12 or"
@@ -81,6 +85,14 @@ public final class PlateText {
         List<PlateGrid> one = new ArrayList<>();
         one.add(table);
         return one;
+    }
+
+    private static List<List<String>> splitAll(List<String> lines, char sep) {
+        List<List<String>> cells = new ArrayList<>();
+        for (String l : lines) {
+            cells.add(split(l, sep));
+        }
+        return cells;
     }
 
     /** Splits a line at the separator; a field in double quotes may hold the separator. Cells are trimmed. */

@@ -49,6 +49,9 @@ class PlateTextTest {
         assertGrid(PlateText.parse("c.csv", head + grid96(",", false, true)).get(0));
         assertGrid(PlateText.parse("s.csv", head + grid96(";", true, true)).get(0));
         assertGrid(PlateText.parse("t.txt", head + grid96("\t", false, true)).get(0));
+        // semicolons with decimal commas below header lines that use commas
+        String commaHeads = "Experiment, Saos-2, CCK-8\nOperator, lab, 450 nm\nNotes, none, none\n";
+        assertGrid(PlateText.parse("s2.csv", commaHeads + grid96(";", true, true)).get(0));
         // no column-number row: rows A..H alone
         assertGrid(PlateText.parse("n.csv", grid96(",", false, false)).get(0));
     }
