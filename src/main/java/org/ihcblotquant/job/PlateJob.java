@@ -14,8 +14,6 @@ import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.Table;
 import org.ihcblotquant.plate.PlateAnalyzer;
 import org.ihcblotquant.plate.PlateGrid;
-import org.ihcblotquant.plate.PlateLayout;
-import org.ihcblotquant.plate.PlateReads;
 import org.ihcblotquant.plate.PlateResult;
 import org.ihcblotquant.plate.PlateSettings;
 import org.ihcblotquant.plate.PlateText;
@@ -42,14 +40,6 @@ public final class PlateJob implements Job<PlateRequest, PlateOutcome> {
         }
         List<PlateGrid> readGrids = PlateText.read(q.reads);
         List<PlateGrid> layoutGrids = PlateText.read(q.layout);
-        if (layoutGrids.size() != 1 && layoutGrids.size() != readGrids.size()) {
-            throw new InputException("layout " + q.layout + " holds " + layoutGrids.size() + " plates but the readings "
-                    + q.reads + " hold " + readGrids.size() + "; give one layout for all plates or one per plate");
-        }
-        if (q.plate > readGrids.size()) {
-            throw new FieldException("plate", q.plate + " is beyond the " + readGrids.size() + " plate(s) of " + q.reads);
-        }
-        boolean several = readGrids.size() > 1;
         Provenance prov = Provenance.start("plate").put("reads", q.reads.toAbsolutePath().normalize())
                 .put("layout", q.layout.toAbsolutePath().normalize()).put("plates_in_file", readGrids.size())
                 .put("plate", q.plate == 0 ? "all" : String.valueOf(q.plate)).put("blank", q.settings.blank)
@@ -58,18 +48,12 @@ public final class PlateJob implements Job<PlateRequest, PlateOutcome> {
                 .put("max_od", Double.isNaN(q.settings.maxOd) ? "none" : Report.num(q.settings.maxOd))
                 .put("conf_level", q.settings.confLevel)
                 .put("outliers", "Grubbs two-sided alpha 0.05; robust z > 3.5 with n >= 6 (flagged, not removed)");
-        List<PlateResult> results = new ArrayList<>();
+        if (progress != null) {
+            progress.checkCancelled();
+        }
+        List<PlateResult> results = PlateAnalyzer.analyseAll(readGrids, layoutGrids, q.settings, q.plate);
         List<String> warnings = new ArrayList<>();
-        for (PlateGrid g : readGrids) {
-            if (q.plate != 0 && g.number() != q.plate) {
-                continue;
-            }
-            if (progress != null) {
-                progress.checkCancelled();
-            }
-            PlateGrid lg = layoutGrids.size() == 1 ? layoutGrids.get(0) : layoutGrids.get(g.number() - 1);
-            PlateResult r = PlateAnalyzer.analyse(PlateReads.of(g, several), PlateLayout.of(lg), q.settings, several);
-            results.add(r);
+        for (PlateResult r : results) {
             warnings.addAll(r.warnings);
             if (!r.maxOdChecked && !Double.isNaN(q.settings.maxOd)) {
                 prov.put("max_od_plate_" + r.plate, "not applied: readings above "

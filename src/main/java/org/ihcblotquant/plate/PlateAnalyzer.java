@@ -30,6 +30,36 @@ public final class PlateAnalyzer {
     }
 
     /**
+     * Analyses the plates of a reads file with their layout(s): one layout grid for every plate or
+     * one per plate; {@code plate} = 0 for every plate, else the 1-based plate to analyse.
+     */
+    public static List<PlateResult> analyseAll(List<PlateGrid> reads, List<PlateGrid> layouts, PlateSettings settings,
+            int plate) {
+        if (reads.isEmpty() || layouts.isEmpty()) {
+            throw new IllegalArgumentException("no plate");
+        }
+        if (layouts.size() != 1 && layouts.size() != reads.size()) {
+            throw new InputException("layout " + layouts.get(0).source() + " holds " + layouts.size()
+                    + " plates but the readings " + reads.get(0).source() + " hold " + reads.size()
+                    + "; give one layout for all plates or one per plate");
+        }
+        if (plate > reads.size()) {
+            throw FieldException.notFitting("plate", plate + " is beyond the " + reads.size() + " plate(s) of "
+                    + reads.get(0).source());
+        }
+        boolean several = reads.size() > 1;
+        List<PlateResult> out = new ArrayList<>();
+        for (PlateGrid g : reads) {
+            if (plate != 0 && g.number() != plate) {
+                continue;
+            }
+            PlateGrid lg = layouts.size() == 1 ? layouts.get(0) : layouts.get(g.number() - 1);
+            out.add(analyse(PlateReads.of(g, several), PlateLayout.of(lg), settings, several));
+        }
+        return out;
+    }
+
+    /**
      * @param reads        the plate's readings
      * @param layout       its layout (a long layout may be smaller than the plate: wells match by name)
      * @param settings     blank, control, normalisation, exclusions, checks

@@ -222,6 +222,35 @@ class PlateAnalysisTest {
         assertEquals(Collections.singleton("B7"), PlateSettings.parseExclude("2:b07").get(2));
     }
 
+    @Test
+    void onePerPlateLayoutsAndPlateSelection() {
+        // two plates of readings r + c/100 (+1 on plate 2); layouts: column 1 blank, column 2 control,
+        // column 3 'Drug' on plate 1 but 'Other' on plate 2
+        String reads = PlateTextTest.grid96(",", false, true) + "\n"
+                + PlateTextTest.grid96(",", false, true).replace(",0.", ",1.").replace(",1.", ",2.");
+        String header = "," + String.join(",", numbers(12)) + "\n";
+        String l1 = header + rows(8, 12, "").replace("A,", "A,Blank,Ctrl,Drug");
+        String l2 = header + rows(8, 12, "").replace("A,", "A,Blank,Ctrl,Other");
+        List<PlateGrid> r = PlateText.parse("two.csv", reads);
+        List<PlateGrid> layouts = PlateText.parse("layouts.csv", l1 + "\n" + l2);
+        assertEquals(2, r.size());
+        assertEquals(2, layouts.size());
+        List<PlateResult> all = PlateAnalyzer.analyseAll(r, layouts, settings(Normalisation.NONE, "", 3.5), 0);
+        assertEquals(2, all.size());
+        assertNotNull(all.get(0).condition("Drug"));
+        assertNotNull(all.get(1).condition("Other"));
+        // blank A1 = 0.00, control A2 = 0.01, drug A3 = 0.02 on plate 1
+        assertEquals(0.02, all.get(0).condition("Drug").mean, 1e-12);
+        List<PlateResult> second = PlateAnalyzer.analyseAll(r, layouts, settings(Normalisation.NONE, "", 3.5), 2);
+        assertEquals(1, second.size());
+        assertEquals(2, second.get(0).plate);
+        List<PlateGrid> three = PlateText.parse("l3.csv", l1 + "\n" + l1 + "\n" + l1);
+        assertThrows(InputException.class,
+                () -> PlateAnalyzer.analyseAll(r, three, settings(Normalisation.NONE, "", 3.5), 0));
+        assertThrows(FieldException.class,
+                () -> PlateAnalyzer.analyseAll(r, layouts, settings(Normalisation.NONE, "", 3.5), 3));
+    }
+
     private static List<String> numbers(int n) {
         String[] s = new String[n];
         for (int i = 0; i < n; i++) {
