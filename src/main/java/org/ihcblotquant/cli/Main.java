@@ -36,7 +36,8 @@ public final class Main {
                 new ExamplesCommand(),
                 new BlotCommand(),
                 new StatsCommand(),
-                new MergeCommand())) {
+                new MergeCommand(),
+                new PlateCommand())) {
             m.put(c.name(), c);
         }
         return m;
