@@ -27,7 +27,8 @@ public final class Main {
                 new BenchCommand(),
                 new ExamplesCommand(),
                 new BlotCommand(),
-                new StatsCommand())) {
+                new StatsCommand(),
+                new StudyCommand())) {
             m.put(c.name(), c);
         }
         return m;

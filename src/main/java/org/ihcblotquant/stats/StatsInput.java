@@ -245,6 +245,7 @@ public final class StatsInput {
             order = new ArrayList<>();
             order.add(LOW);
             order.add(HIGH);
+            refuseEmptyCutGroup(d, gc, grouping, present);
         } else {
             order = chooseLevels(present, levels, groupName == null ? "group" : groupName, d.source());
         }
@@ -264,6 +265,28 @@ public final class StatsInput {
             gg[k] = order.indexOf(groups.get(i));
         }
         return new SurvivalData(tt, ee, gg, order);
+    }
+
+    /**
+     * A cut-off outside the scores puts every subject in one group: that is no comparison, and a
+     * one-curve "result" with exit 0 would be read as one. Refused with the scores' range.
+     */
+    private static void refuseEmptyCutGroup(ColumnData d, int[] gc, Grouping grouping, List<String> present) {
+        if (present.contains(LOW) && present.contains(HIGH)) {
+            return;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int r = 0; r < d.size(); r++) {
+            double v = number(d, r, gc, grouping.scoreColumn);
+            if (!Double.isNaN(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        throw new InputException(d.source() + ": cut-off " + Report.num(grouping.cut) + " on '" + grouping.scoreColumn
+                + "' leaves group '" + (present.contains(LOW) ? HIGH : LOW) + "' empty (scores range "
+                + Report.num(lo) + " to " + Report.num(hi) + "); choose a cut-off inside that range");
     }
 
     private static void report(Warnings w, ColumnData d, List<Integer> rows, int[] col, String name, String what) {
