@@ -28,11 +28,12 @@ import org.ihcblotquant.io.Table;
  * so for IL-6), one blank field (no tissue) among the IL-6 images as real folders have, a
  * p-STAT3 / STAT3 / β-actin blot of six patients, a clinical sheet with response, overall and
  * recurrence-free survival (shorter with high p-STAT3), and the study file that ties them
- * together. No patient data.
+ * together; {@code truth.csv} and {@code blot-truth.csv} hold the true values the images were made
+ * from. No patient data.
  */
 public final class DemoStudy {
     /** Changes whenever the generated data change, so an old demo folder is made anew. */
-    static final String VERSION = "demo-study 2";
+    static final String VERSION = "demo-study 3";
     static final String STAMP = ".demo-study-version";
     static final String[] MARKERS = {"p-STAT3", "MRP", "MDR-1", "IL-6"};
     /** Mean DAB OD over tissue aimed at, per marker: sensitive mean, resistant mean, SD within groups. */
@@ -93,21 +94,26 @@ public final class DemoStudy {
             }
         }
         long seed = 1000;
+        Table truth = new Table("marker", "image", "patient", "tissue_px", "dab_mean_od", "h_score");
+        truth.addComment("Ground truth of the synthetic demo fields (Beer-Lambert, H DAB vectors, thresholds 0.2/0.4/0.6)");
         for (int m = 0; m < MARKERS.length; m++) {
             Path folder = dir.resolve("images").resolve(MARKERS[m]);
             for (int p = 1; p <= PATIENTS; p++) {
                 for (int f = 1; f <= FIELDS; f++) {
                     double target = Math.max(0.05, level[m][p] * (1 + 0.06 * rnd.nextGaussian()));
                     SyntheticIhc.Sample s = field(target, 0.5 + 0.15 * rnd.nextDouble(), seed++);
-                    png(s, folder.resolve(id(p) + "_field" + f + ".png"));
+                    String name = id(p) + "_field" + f + ".png";
+                    png(s, folder.resolve(name));
+                    truth.addRow(MARKERS[m], name, id(p), s.tissuePixels(), s.meanDab(), s.hScore(0.2, 0.4, 0.6));
                 }
             }
         }
+        CsvFormat.write(truth, dir.resolve("truth.csv"));
         // a blank field (glass only), as every real folder has one: the report lists it
         png(new SyntheticIhc().size(256, 192).tissueCover(0).seed(seed).generate(),
                 dir.resolve("images").resolve("IL-6").resolve(id(7) + "_field3.png"));
         clinical(dir.resolve("clinical.csv"), level[0], new Random(7));
-        blot(dir.resolve("blots").resolve("stat3-blot.png"), level[0]);
+        CsvFormat.write(blot(dir.resolve("blots").resolve("stat3-blot.png"), level[0]), dir.resolve("blot-truth.csv"));
         AtomicFiles.writeText(dir.resolve("study.yaml"), studyFile());
         AtomicFiles.writeText(dir.resolve(STAMP), VERSION + "\n");
     }
@@ -160,8 +166,11 @@ public final class DemoStudy {
         return Math.max(0.5, Math.round(v * 10) / 10.0);
     }
 
-    /** p-STAT3, STAT3 and β-actin in six lanes; p-STAT3 follows the patients' staining, STAT3 barely varies. */
-    private static void blot(Path file, double[] pstat3) throws IOException {
+    /**
+     * p-STAT3, STAT3 and β-actin in six lanes; p-STAT3 follows the patients' staining, STAT3 only
+     * the loading. Returns the true relative values (to β-actin, lane 1 = 1).
+     */
+    private static Table blot(Path file, double[] pstat3) throws IOException {
         int n = BLOT_LANES;
         double[] p = new double[n];
         double[] total = new double[n];
@@ -177,6 +186,13 @@ public final class DemoStudy {
                 .equalLanes(n, 40).bandShape(18, 1.5).background(40, 0.03, 0.05, 2).seed(31)
                 .row("p-STAT3", 80, 4, p).row("STAT3", 160, 4, total).row("β-actin", 250, 4, actin).render();
         AtomicFiles.write(file, out -> ImageIO.write(b.image.getBufferedImage(), "png", out));
+        Table truth = new Table("lane", "protein", "relative");
+        truth.addComment("True band volumes of the synthetic blot, normalised to beta-actin and to lane 1");
+        for (int lane = 1; lane <= n; lane++) {
+            truth.addRow(lane, "p-STAT3", b.relative(0, 2, lane, 1));
+            truth.addRow(lane, "STAT3", b.relative(1, 2, lane, 1));
+        }
+        return truth;
     }
 
     static int blotPatient(int lane) {
