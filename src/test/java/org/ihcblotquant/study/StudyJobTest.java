@@ -31,39 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * ones, and the warnings the report must carry.
  */
 class StudyJobTest {
-    private static final String[] IDS = {"S1", "S2", "S3", "R1", "R2", "R3"};
-
-    /** Two markers, one 120x90 field per patient, DAB higher in the R patients; clinical sheet with OS. */
-    static Path smallStudy(Path dir, String survivalCut) throws IOException {
-        long seed = 5;
-        for (String marker : new String[] {"A", "B"}) {
-            for (int p = 0; p < IDS.length; p++) {
-                double[] levels = {0.0, 0.3, 0.6 + 0.1 * p};
-                double[] w = p < 3 ? new double[] {0.6, 0.3, 0.1} : new double[] {0.2, 0.3, 0.5};
-                SyntheticIhc.Sample s = new SyntheticIhc().size(120, 90).tissueCover(0.6).dab(levels, w)
-                        .seed(seed++).generate();
-                Path f = dir.resolve("img").resolve(marker).resolve(IDS[p] + "_f1.png");
-                Files.createDirectories(f.getParent());
-                ImageIO.write(s.image.getBufferedImage(), "png", f.toFile());
-            }
-        }
-        StringBuilder clin = new StringBuilder("id,response,os,dead\n");
-        for (int p = 0; p < IDS.length; p++) {
-            clin.append(IDS[p]).append(p < 3 ? ",sensitive," : ",resistant,").append(10 + 7 * p).append(',')
-                    .append(p % 2).append('\n');
-        }
-        Files.write(dir.resolve("clinical.csv"), clin.toString().getBytes(StandardCharsets.UTF_8));
-        String yaml = "study: small\nid-pattern: '^([SR]\\d)_'\nmarkers:\n"
-                + "  - {name: A, images: img/A, score: dab_mean_od}\n"
-                + "  - {name: B, images: img/B, score: h_score}\n"
-                + "clinical:\n  file: clinical.csv\n  id: id\n  group: response\n  levels: [sensitive, resistant]\n"
-                + "  endpoints:\n    OS: {time: os, event: dead}\n"
-                + "tests:\n  survival:\n    - {marker: A, cut: " + survivalCut + "}\n";
-        Path study = dir.resolve("study.yaml");
-        Files.write(study, yaml.getBytes(StandardCharsets.UTF_8));
-        return study;
-    }
-
     static StudyOutcome run(Path study, Path out, boolean resume, int threads) {
         return new StudyJob().run(new StudyRequest(study, out, resume, threads), ProgressListener.NONE);
     }
@@ -76,7 +43,7 @@ class StudyJobTest {
 
     @Test
     void badStudyFilesStopBeforeAnyWorkWithWhatToFix(@TempDir Path dir) throws IOException {
-        Path study = smallStudy(dir, "0.15");
+        Path study = SmallStudy.write(dir, "0.15");
         String base = new String(Files.readAllBytes(study), StandardCharsets.UTF_8);
         String m = message(study, base.replace("images: img/B", "images: img/missing"));
         assertTrue(m.contains("marker 'B'") && m.contains("img/missing") && m.contains("not found"), m);
@@ -113,7 +80,7 @@ class StudyJobTest {
 
     @Test
     void resumeKeepsResultsByFileContent(@TempDir Path dir) throws IOException {
-        Path study = smallStudy(dir, "0.15");
+        Path study = SmallStudy.write(dir, "0.15");
         Path out = dir.resolve("out");
         StudyOutcome first = run(study, out, true, 2);
         assertEquals(12, first.images());
@@ -142,7 +109,7 @@ class StudyJobTest {
 
     @Test
     void parallelRunWritesTheSameTablesAsOneThread(@TempDir Path dir) throws IOException {
-        Path study = smallStudy(dir, "0.15");
+        Path study = SmallStudy.write(dir, "0.15");
         run(study, dir.resolve("one"), false, 1);
         run(study, dir.resolve("three"), false, 3);
         for (String t : new String[] {"images", "patients", "study", "group-tests", "survival"}) {
@@ -153,7 +120,7 @@ class StudyJobTest {
 
     @Test
     void patientScorePoolsTheTissuePixelsOfTheFieldsAndJoinsTheSheet(@TempDir Path dir) throws IOException {
-        Path study = smallStudy(dir, "0.15");
+        Path study = SmallStudy.write(dir, "0.15");
         // a second field for S1 of marker A: the patient's score pools the pixels of both
         SyntheticIhc.Sample s = new SyntheticIhc().size(120, 90).tissueCover(0.3).seed(77).generate();
         ImageIO.write(s.image.getBufferedImage(), "png", dir.resolve("img/A/S1_f2.png").toFile());
@@ -182,7 +149,7 @@ class StudyJobTest {
 
     @Test
     void reportCarriesTheWarningsAndAnEmptyCutGroupIsNoComparison(@TempDir Path dir) throws IOException {
-        Path study = smallStudy(dir, "5");
+        Path study = SmallStudy.write(dir, "5");
         String yaml = new String(Files.readAllBytes(study), StandardCharsets.UTF_8).replace("id-pattern: '^([SR]\\d)_'\n",
                 "id-pattern: '^([SR]\\d)_f1'\n");
         Files.write(study, yaml.getBytes(StandardCharsets.UTF_8));
