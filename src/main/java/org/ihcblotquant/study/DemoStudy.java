@@ -1,6 +1,7 @@
 package org.ihcblotquant.study;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -94,19 +96,33 @@ public final class DemoStudy {
             }
         }
         long seed = 1000;
-        Table truth = new Table("marker", "image", "patient", "tissue_px", "dab_mean_od", "h_score");
-        truth.addComment("Ground truth of the synthetic demo fields (Beer-Lambert, H DAB vectors, thresholds 0.2/0.4/0.6)");
+        // the random draws in a fixed order first, then the fields rendered in parallel
+        List<Object[]> fields = new ArrayList<>();
         for (int m = 0; m < MARKERS.length; m++) {
-            Path folder = dir.resolve("images").resolve(MARKERS[m]);
             for (int p = 1; p <= PATIENTS; p++) {
                 for (int f = 1; f <= FIELDS; f++) {
                     double target = Math.max(0.05, level[m][p] * (1 + 0.06 * rnd.nextGaussian()));
-                    SyntheticIhc.Sample s = field(target, 0.5 + 0.15 * rnd.nextDouble(), seed++);
-                    String name = id(p) + "_field" + f + ".png";
-                    png(s, folder.resolve(name));
-                    truth.addRow(MARKERS[m], name, id(p), s.tissuePixels(), s.meanDab(), s.hScore(0.2, 0.4, 0.6));
+                    fields.add(new Object[] {MARKERS[m], p, f, target, 0.5 + 0.15 * rnd.nextDouble(), seed++});
                 }
             }
+        }
+        Object[][] truthRows = new Object[fields.size()][];
+        IntStream.range(0, fields.size()).parallel().forEach(i -> {
+            Object[] a = fields.get(i);
+            SyntheticIhc.Sample s = field((Double) a[3], (Double) a[4], (Long) a[5]);
+            String name = id((Integer) a[1]) + "_field" + a[2] + ".png";
+            try {
+                png(s, dir.resolve("images").resolve((String) a[0]).resolve(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            truthRows[i] = new Object[] {a[0], name, id((Integer) a[1]), s.tissuePixels(), s.meanDab(),
+                s.hScore(0.2, 0.4, 0.6)};
+        });
+        Table truth = new Table("marker", "image", "patient", "tissue_px", "dab_mean_od", "h_score");
+        truth.addComment("Ground truth of the synthetic demo fields (Beer-Lambert, H DAB vectors, thresholds 0.2/0.4/0.6)");
+        for (Object[] row : truthRows) {
+            truth.addRow(row);
         }
         CsvFormat.write(truth, dir.resolve("truth.csv"));
         // a blank field (glass only), as every real folder has one: the report lists it
