@@ -92,6 +92,10 @@ final class BlotSection implements StudySection {
         p.put("control", b.control() == null ? "none" : b.control());
         p.put("reference_lanes", java.util.Arrays.toString(b.referenceLanes()));
         t.addComments(p.lines());
+        sec.text(b.name() + ": " + label + ", " + a.lanes().size() + " lanes, rows " + rowNames(a) + "; control "
+                + (b.control() == null ? "none" : b.control()) + ", reference lane(s) "
+                + java.util.Arrays.toString(b.referenceLanes()).replaceAll("[\\[\\]]", "") + ", background "
+                + s.background + " (" + s.background.describe() + ")");
         String slug = OutputFolder.slug(b.name());
         String file = run.wrote(run.out.table("blot-" + slug, t));
         ReportItem.Figure overlay = run.out.picture("blot-" + slug + "-overlay", b.name() + ": lanes (blue) and"
@@ -105,6 +109,14 @@ final class BlotSection implements StudySection {
             run.wrote(f);
         }
         sec.add(bars);
+    }
+
+    private static String rowNames(BlotAnalysis a) {
+        List<String> n = new ArrayList<>();
+        for (BandRow r : a.rows()) {
+            n.add(r.name());
+        }
+        return String.join(", ", n);
     }
 
     /** The quantifier's table with the lane's label (sample id) after the lane number. */

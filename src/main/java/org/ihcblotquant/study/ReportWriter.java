@@ -60,8 +60,9 @@ final class ReportWriter {
             h.append("<tr><th>").append(esc(e.getKey())).append("</th><td>").append(esc(e.getValue()))
                     .append("</td></tr>\n");
         }
-        h.append("</table>\n<p>Scoring settings of each marker are the <code>#</code> lines above"
-                + " <code>tables/images.csv</code>.</p>\n</section>\n");
+        h.append("</table>\n");
+        markerSettings(h, run.config.markers());
+        h.append("</section>\n");
         h.append("<section id=\"files\">\n<h2>Files</h2>\n<ul class=\"files\">\n");
         for (String f : run.files) {
             h.append("<li><a href=\"").append(esc(f)).append("\">").append(esc(f)).append("</a></li>\n");
@@ -70,6 +71,37 @@ final class ReportWriter {
                 .append(": DAB optical densities are relative measures; compare values measured with the same"
                         + " settings.</footer>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** One column per marker, one row per setting (stain vectors, background, thresholds...). */
+    private static void markerSettings(StringBuilder h, List<MarkerSpec> markers) {
+        if (markers.isEmpty()) {
+            return;
+        }
+        List<Map<String, String>> all = new java.util.ArrayList<>();
+        for (MarkerSpec m : markers) {
+            org.ihcblotquant.core.Provenance p = new org.ihcblotquant.core.Provenance();
+            m.settings().describe(p);
+            p.put("score", m.score() + " (tissue pixels pooled over the patient's fields)");
+            p.put("images", m.folder().toString());
+            all.add(p.entries());
+        }
+        h.append("<h3>Scoring settings per marker</h3>\n<div class=\"scroll\"><table class=\"kv\">\n<tr><th></th>");
+        for (MarkerSpec m : markers) {
+            h.append("<th>").append(esc(m.name())).append("</th>");
+        }
+        h.append("</tr>\n");
+        for (String key : all.get(0).keySet()) {
+            if (key.equals("marker") || key.equals("slide_pattern")) {
+                continue;
+            }
+            h.append("<tr><th>").append(esc(key)).append("</th>");
+            for (Map<String, String> e : all) {
+                h.append("<td>").append(esc(e.getOrDefault(key, ""))).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table></div>\n");
     }
 
     private static String summary(StudyRun run) {
