@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.study.DemoStudy;
+import org.ihcblotquant.study.StudyJob;
 import org.ihcblotquant.study.StudyOutcome;
 import org.ihcblotquant.study.StudyRequest;
 
@@ -50,7 +51,7 @@ public final class DemoCommand implements CliCommand {
         Path study = DemoStudy.ensure(home.resolve("demo-study"));
         Path dir = Paths.get(a.get("out", "demo-output"));
         out.println("$ ihcq study " + study + " --out " + dir);
-        StudyOutcome o = StudyCommand.run(new StudyRequest(study, dir, !a.flag("fresh"), -1),
+        StudyOutcome o = new StudyJob().run(new StudyRequest(study, dir, !a.flag("fresh"), -1),
                 a.flag("quiet") ? ProgressListener.NONE : new StudyCommand.LineProgress(err));
         for (String w : o.warnings()) {
             out.println("warning: " + w);

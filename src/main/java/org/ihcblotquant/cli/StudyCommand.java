@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ihcblotquant.core.ProgressListener;
-import org.ihcblotquant.job.FieldException;
-import org.ihcblotquant.job.FieldSpelling;
 import org.ihcblotquant.study.StudyJob;
 import org.ihcblotquant.study.StudyOutcome;
 import org.ihcblotquant.study.StudyRequest;
@@ -59,7 +57,7 @@ public final class StudyCommand implements CliCommand {
         if (a.has("threads") && threads < 1) {
             throw new UsageException("--threads must be 1 or more");
         }
-        StudyOutcome o = run(new StudyRequest(study, dir, !a.flag("fresh"), threads),
+        StudyOutcome o = new StudyJob().run(new StudyRequest(study, dir, !a.flag("fresh"), threads),
                 a.flag("quiet") ? ProgressListener.NONE : new LineProgress(err));
         for (String w : o.warnings()) {
             err.println("warning: " + w);
@@ -68,15 +66,6 @@ public final class StudyCommand implements CliCommand {
                 o.failed(), o.files().size() + 1);
         out.println("report: " + o.report());
         return OK;
-    }
-
-    /** Runs the study job, rendering a bad request field as this front end spells it. */
-    static StudyOutcome run(StudyRequest request, ProgressListener progress) {
-        try {
-            return new StudyJob().run(request, progress);
-        } catch (FieldException e) {
-            throw new UsageException(e.render(FieldSpelling.cli()));
-        }
     }
 
     /** Progress as a line on standard error every 10 % (and at each new part of the run). */

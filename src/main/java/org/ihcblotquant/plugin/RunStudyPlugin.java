@@ -1,5 +1,6 @@
 package org.ihcblotquant.plugin;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Collections;
@@ -10,7 +11,6 @@ import ij.macro.Interpreter;
 import ij.plugin.BrowserLauncher;
 import ij.plugin.PlugIn;
 
-import org.ihcblotquant.core.CancelledException;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.job.FieldException;
 import org.ihcblotquant.job.FieldSpelling;
@@ -25,10 +25,13 @@ import org.ihcblotquant.study.StudyRequest;
  * {@code run("Run Study", "study=[/data/study.yaml] output=[/data/out] reuse threads=0");}
  */
 public class RunStudyPlugin implements PlugIn {
+    private static final String TITLE = "Run Study";
+    /** Macro keys of the fields the study job can name. */
+    private static final FieldSpelling SPELLING = FieldSpelling.macro(Collections.singletonMap("out", "output"));
 
     @Override
     public void run(String arg) {
-        GenericDialog gd = new GenericDialog("Run Study");
+        GenericDialog gd = new GenericDialog(TITLE);
         gd.addFileField("Study file (YAML or JSON):", "", 36);
         gd.addDirectoryField("Output folder (empty: study-output beside the study file):", "", 36);
         gd.addCheckbox("Reuse results of earlier runs (same image content and settings)", true);
@@ -55,22 +58,19 @@ public class RunStudyPlugin implements PlugIn {
             StudyOutcome o = new StudyJob().run(new StudyRequest(file, out, reuse, threads == 0 ? -1 : threads),
                     new IjProgress());
             for (String w : o.warnings()) {
-                IJ.log("Run Study: warning: " + w);
+                UserMessages.warn(TITLE, w);
             }
-            IJ.log("Run Study: " + o.images() + " images (" + o.reused() + " reused, " + o.failed()
+            IJ.log(TITLE + ": " + o.images() + " images (" + o.reused() + " reused, " + o.failed()
                     + " not scored); report " + o.report());
-            IJ.showStatus("Run Study: report written");
+            IJ.showStatus(TITLE + ": report written");
             if (open && IJ.getInstance() != null && !Interpreter.isBatchMode()) {
                 BrowserLauncher.openURL(o.report().toUri().toString());
             }
-        } catch (FieldException e) {
-            UserMessages.error("Run Study", e.render(FieldSpelling.macro(Collections.singletonMap("out", "output"))));
-        } catch (InputException e) {
-            UserMessages.error("Run Study", e.getMessage());
-        } catch (CancelledException e) {
-            IJ.showStatus("Run Study cancelled; scored images are kept for the next run");
-        } catch (java.io.IOException e) {
-            UserMessages.error("Run Study", "cannot open the report: " + e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            UserMessages.report(TITLE, e, SPELLING);
+        } catch (IOException e) {
+            UserMessages.report(TITLE, new InputException("cannot open the report in a browser: " + e.getMessage()),
+                    SPELLING);
         } finally {
             IJ.showProgress(1.0);
         }

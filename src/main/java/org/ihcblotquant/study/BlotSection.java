@@ -2,21 +2,19 @@ package org.ihcblotquant.study;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
 import org.ihcblotquant.blot.BandRow;
 import org.ihcblotquant.blot.BlotAnalysis;
-import org.ihcblotquant.blot.BlotAnalyzer;
 import org.ihcblotquant.blot.BlotOverlay;
-import org.ihcblotquant.blot.BlotQuantifier;
 import org.ihcblotquant.blot.BlotSettings;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.Provenance;
 import org.ihcblotquant.core.ProgressListener;
-import org.ihcblotquant.io.ImageFiles;
-import org.ihcblotquant.io.LoadedImage;
 import org.ihcblotquant.io.Table;
+import org.ihcblotquant.job.BlotAnalyzeJob;
 
 /**
  * Each blot of the study: lanes and bands found, background subtracted, every band normalised to
@@ -58,33 +56,21 @@ final class BlotSection implements StudySection {
     }
 
     private static void blot(StudyRun run, ReportSection sec, BlotSpec b) throws IOException {
-        LoadedImage img = ImageFiles.read(b.image());
         String label = b.image().getFileName().toString();
-        if (img.bitDepth() == 32) {
-            throw new InputException(b.image() + ": 32-bit float image; give the scanner's 8- or 16-bit file");
-        }
-        if (img.isLossy()) {
-            run.warn("blot " + b.name() + ": JPEG (lossy) file: compression changes band intensities; quantify the"
-                    + " original TIFF/PNG scan");
-        }
         BlotSettings s = b.settings();
-        BlotAnalysis a = BlotAnalyzer.analyze(label, img.processor(), img.alpha(), s,
-                b.rows().isEmpty() ? null : b.rows(), ProgressListener.NONE);
+        BlotAnalyzeJob.Outcome o = new BlotAnalyzeJob().run(new BlotAnalyzeJob.Request(
+                Collections.singletonList(BlotAnalyzeJob.BlotImage.file(label, b.image(),
+                        b.rows().isEmpty() ? null : b.rows(), null)), s, b.control(), b.referenceLanes(), null, null,
+                0, "study: blot " + b.name()), ProgressListener.NONE);
+        BlotAnalysis a = o.analyses().get(0);
         if (!b.laneLabels().isEmpty() && a.lanes().size() != b.laneLabels().size()) {
             throw new InputException(b.image() + ": " + a.lanes().size() + " lanes found, " + b.laneLabels().size()
                     + " lane labels given");
         }
-        List<BlotAnalysis> list = new ArrayList<>();
-        list.add(a);
-        BlotQuantifier.Quantification q = BlotQuantifier.quantify(list, b.control(), b.referenceLanes(), s.minSnr,
-                s.maxControlCv);
-        for (String w : a.warnings()) {
+        for (String w : o.warnings()) {
             run.warn("blot " + b.name() + ": " + w);
         }
-        for (String w : q.warnings) {
-            run.warn("blot " + b.name() + ": " + w);
-        }
-        Table t = withLabels(q.table, b);
+        Table t = withLabels(o.table(), b);
         Provenance p = StudyProvenance.of(run.config);
         p.put("blot", b.name());
         p.put("image", label);

@@ -8,13 +8,11 @@ import java.util.Map;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.io.Table;
-import org.ihcblotquant.stats.ColumnData;
+import org.ihcblotquant.job.CompareGroupsJob;
+import org.ihcblotquant.job.StatsSource;
 import org.ihcblotquant.stats.Descriptives;
 import org.ihcblotquant.stats.GroupComparison;
-import org.ihcblotquant.stats.GroupedValues;
 import org.ihcblotquant.stats.Json;
-import org.ihcblotquant.stats.StatsInput;
-import org.ihcblotquant.stats.Warnings;
 import org.ihcblotquant.stats.plot.BarChart;
 
 /**
@@ -40,25 +38,25 @@ final class GroupTestsSection implements StudySection {
         if (c == null || c.group() == null || run.studyTable == null || run.config.markers().isEmpty()) {
             return;
         }
-        ColumnData data = ColumnData.of(run.studyTable);
         List<String> levels = c.levels().isEmpty() ? null : c.levels();
         List<GroupComparison> results = new ArrayList<>();
         List<MarkerSpec> tested = new ArrayList<>();
         Map<String, Object> json = Json.object();
         ReportSection sec = run.section("group-tests", "Markers by " + c.group());
         for (MarkerSpec m : run.config.markers()) {
-            Warnings w = new Warnings();
             try {
-                GroupedValues gv = StatsInput.grouped(data, m.column(), c.group(), levels, w);
-                GroupComparison gc = GroupComparison.run(run.config.compareTest(), gv, null, 0.95);
-                results.add(gc);
+                CompareGroupsJob.Outcome o = new CompareGroupsJob().run(CompareGroupsJob.Request
+                        .builder(StatsSource.table(run.studyTable), run.config.compareTest()).value(m.column())
+                        .group(c.group()).levels(levels).errorBars(run.config.errorBars())
+                        .command("study: compare " + m.name()).build(), ProgressListener.NONE);
+                results.add(o.result());
                 tested.add(m);
-                json.put(m.name(), gc.toJson());
+                json.put(m.name(), StudyProvenance.withoutDate(o.json()));
+                for (String s : o.warnings()) {
+                    run.warn("marker " + m.name() + " by " + c.group() + ": " + s);
+                }
             } catch (InputException e) {
                 run.warn("marker " + m.name() + ": no comparison between groups: " + e.getMessage());
-            }
-            for (String s : w.all()) {
-                run.warn("marker " + m.name() + " by " + c.group() + ": " + s);
             }
         }
         if (results.isEmpty()) {

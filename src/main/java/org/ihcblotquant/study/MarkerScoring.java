@@ -173,7 +173,7 @@ final class MarkerScoring {
         out[1] = patient;
         out[2] = marker;
         if (!matched) {
-            int n = out.length - 1;
+            int n = java.util.Arrays.asList(IhcTables.IMAGE_COLUMNS).indexOf("notes");
             out[n] = out[n].isEmpty() ? ID_NOT_MATCHED : out[n] + "; " + ID_NOT_MATCHED;
         }
         return out;

@@ -2,6 +2,7 @@ package org.ihcblotquant.study;
 
 import java.nio.file.Path;
 
+import org.ihcblotquant.ihc.IhcTables;
 import org.ihcblotquant.ihc.PixelCounts;
 
 /**
@@ -10,6 +11,7 @@ import org.ihcblotquant.ihc.PixelCounts;
  * and its QC thumbnail.
  */
 public final class ScoredImage {
+    private static final int STATUS = java.util.Arrays.asList(IhcTables.IMAGE_COLUMNS).indexOf("status");
     private final String marker;
     private final Path file;
     private final String patient;
@@ -58,7 +60,7 @@ public final class ScoredImage {
     }
 
     public String status() {
-        return row[3];
+        return row[STATUS];
     }
 
     public boolean isOk() {

@@ -12,6 +12,15 @@ final class StudyProvenance {
     private StudyProvenance() {
     }
 
+    /** A job's JSON result without the run's date in its provenance, so a re-run writes the same file. */
+    static java.util.Map<String, Object> withoutDate(java.util.Map<String, Object> json) {
+        Object p = json.get("provenance");
+        if (p instanceof java.util.Map) {
+            ((java.util.Map<?, ?>) p).remove("date");
+        }
+        return json;
+    }
+
     static Provenance of(StudyConfig config) {
         Provenance p = new Provenance();
         p.put("tool", Version.TOOL);

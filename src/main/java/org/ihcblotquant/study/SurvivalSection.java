@@ -9,14 +9,11 @@ import java.util.Map;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.io.Table;
-import org.ihcblotquant.stats.ColumnData;
-import org.ihcblotquant.stats.ConfType;
+import org.ihcblotquant.job.StatsSource;
+import org.ihcblotquant.job.SurvivalJob;
 import org.ihcblotquant.stats.Json;
 import org.ihcblotquant.stats.Report;
-import org.ihcblotquant.stats.StatsInput;
 import org.ihcblotquant.stats.SurvivalAnalysis;
-import org.ihcblotquant.stats.SurvivalData;
-import org.ihcblotquant.stats.Warnings;
 import org.ihcblotquant.stats.plot.KaplanMeierChart;
 
 /**
@@ -43,33 +40,32 @@ final class SurvivalSection implements StudySection {
         if (c == null || run.studyTable == null || run.config.survival().isEmpty()) {
             return;
         }
-        ColumnData data = ColumnData.of(run.studyTable);
         ReportSection sec = run.section("survival", "Survival by marker score");
         Table summary = null;
         Map<String, Object> json = Json.object();
         for (SurvivalSpec s : run.config.survival()) {
             for (ClinicalSpec.Endpoint e : c.endpoints()) {
                 String label = e.name + " by " + s.marker();
-                Warnings w = new Warnings();
-                SurvivalData sd;
+                SurvivalJob.Outcome o;
                 try {
-                    sd = StatsInput.survival(data, e.time, e.event, StatsInput.Grouping.byCut(s.marker(), s.cut()),
-                            c.eventCodes(), null, w);
+                    o = new SurvivalJob().run(SurvivalJob.Request.builder(StatsSource.table(run.studyTable))
+                            .time(e.time).event(e.event).codes(c.eventCodes()).scoreCut(s.marker(), s.cut())
+                            .at(s.atTimes()).command("study: survival " + label).build(), ProgressListener.NONE);
                 } catch (InputException ex) {
                     // e.g. a cut-off outside the scores, which leaves a group empty
                     run.warn(label + ": not compared: " + ex.getMessage());
                     sec.text(label + ": not compared: " + ex.getMessage());
                     continue;
                 }
-                for (String m : w.all()) {
+                for (String m : o.warnings()) {
                     run.warn(label + ": " + m);
                 }
-                SurvivalAnalysis a = SurvivalAnalysis.run(sd, ConfType.LOG, 0.95, s.atTimes(), new Warnings());
+                SurvivalAnalysis a = o.analysis();
                 String slug = OutputFolder.slug(e.name + "-" + s.marker());
                 Table t = a.summaryTable();
                 summary = append(summary, t, e.name, s);
                 run.wrote(run.out.table("km-" + slug, a.kmTable()));
-                Map<String, Object> j = a.toJson();
+                Map<String, Object> j = StudyProvenance.withoutDate(o.json());
                 j.put("endpoint", e.name);
                 j.put("marker", s.marker());
                 j.put("cut", s.cut());
