@@ -64,7 +64,7 @@ public final class StudyJob implements Job<StudyRequest, StudyOutcome> {
             Provenance p = StudyProvenance.of(config);
             p.put("date", date);
             return new StudyOutcome(p, run.warnings, report, run.files, run.imagesScored, run.imagesReused,
-                    run.imagesFailed);
+                    run.imagesFailed, run.studyRows);
         } catch (IOException e) {
             throw new InputException(out + ": cannot write the study's output: " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.ihcblotquant.core.Provenance;
+import org.ihcblotquant.io.Table;
 import org.ihcblotquant.job.JobOutcome;
 
 /** What a study run produced: the report, the files written, image counts, warnings. */
@@ -15,15 +16,22 @@ public final class StudyOutcome extends JobOutcome {
     private final int images;
     private final int reused;
     private final int failed;
+    private final Table studyTable;
 
     StudyOutcome(Provenance provenance, List<String> warnings, Path report, List<String> files, int images,
-            int reused, int failed) {
+            int reused, int failed, Table studyTable) {
         super(provenance, warnings);
         this.report = report;
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
         this.images = images;
         this.reused = reused;
         this.failed = failed;
+        this.studyTable = studyTable;
+    }
+
+    /** The joined study table (one row per patient, a column per marker), or null for a study without markers. */
+    public Table studyTable() {
+        return studyTable;
     }
 
     /** {@code report.html} in the output folder. */

@@ -28,8 +28,10 @@ final class StudyRun {
     int imagesScored;
     int imagesReused;
     int imagesFailed;
-    /** The joined study table as written (one row per patient), or null before it is built. */
+    /** The joined study table as read back from its file (one row per patient), or null before it is built. */
     CsvTable studyTable;
+    /** The same table with typed cells, for front ends that show it. */
+    org.ihcblotquant.io.Table studyRows;
 
     StudyRun(StudyConfig config, StudyInputs inputs, OutputFolder out, ImageScoreCache cache) {
         this.config = config;

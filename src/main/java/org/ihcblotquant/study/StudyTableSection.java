@@ -97,6 +97,7 @@ final class StudyTableSection implements StudySection {
         }
         String file = run.wrote(run.out.table("study", t));
         run.studyTable = CsvTable.read(run.out.root().resolve(file));
+        run.studyRows = t;
         run.section("study-table", "Study table (one row per patient)")
                 .text("The clinical sheet joined with each marker's patient score; empty cells are missing values"
                         + " (no image, no tissue, or no clinical row).")
