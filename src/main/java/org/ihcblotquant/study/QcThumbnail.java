@@ -35,9 +35,9 @@ final class QcThumbnail {
         double scale = Math.min(1.0, PANEL / (double) Math.max(w, h));
         int tw = Math.max(1, (int) Math.round(w * scale));
         int th = Math.max(1, (int) Math.round(h * scale));
-        ColorProcessor copy = (ColorProcessor) field.duplicate();
-        copy.setInterpolationMethod(ImageProcessor.BILINEAR);
-        ImageProcessor small = copy.resize(tw, th, true);
+        // resize returns a new processor; the field itself is left as it is (no full-size copy)
+        field.setInterpolationMethod(ImageProcessor.BILINEAR);
+        ImageProcessor small = field.resize(tw, th, true);
         BufferedImage out = new BufferedImage(2 * tw + 4, th, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setColor(Color.DARK_GRAY);
