@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ihcblotquant.core.ProgressListener;
+import org.ihcblotquant.job.CommandLines;
 import org.ihcblotquant.study.DemoStudy;
 import org.ihcblotquant.study.StudyJob;
 import org.ihcblotquant.study.StudyOutcome;
@@ -50,7 +51,8 @@ public final class DemoCommand implements CliCommand {
         long t0 = System.nanoTime();
         Path study = DemoStudy.ensure(home.resolve("demo-study"));
         Path dir = Paths.get(a.get("out", "demo-output"));
-        out.println("$ ihcq study " + study + " --out " + dir);
+        out.println("$ " + CommandLines.quoted("ihcq study", java.util.Arrays.asList(study.toString(), "--out",
+                dir.toString())));
         StudyOutcome o = new StudyJob().run(new StudyRequest(study, dir, !a.flag("fresh"), -1),
                 a.flag("quiet") ? ProgressListener.NONE : new StudyCommand.LineProgress(err));
         for (String w : o.warnings()) {

@@ -13,6 +13,8 @@ import org.ihcblotquant.job.StatsSource;
 import org.ihcblotquant.stats.Descriptives;
 import org.ihcblotquant.stats.GroupComparison;
 import org.ihcblotquant.stats.Json;
+import org.ihcblotquant.stats.PValueAdjust;
+import org.ihcblotquant.stats.Report;
 import org.ihcblotquant.stats.plot.BarChart;
 
 /**
@@ -63,18 +65,36 @@ final class GroupTestsSection implements StudySection {
             sec.text("No marker could be compared between the groups (see the warnings).");
             return;
         }
-        Table t = table(tested, results);
+        double[] raw = new double[results.size()];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = results.get(i).p();
+        }
+        PValueAdjust.Method correction = run.config.correction();
+        double[] adjusted = PValueAdjust.adjust(raw, correction);
+        for (int i = 0; i < raw.length; i++) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> j = (Map<String, Object>) json.get(tested.get(i).name());
+            j.put("p_adjusted", adjusted[i]);
+            j.put("correction", correction.label + " over " + raw.length + " markers");
+        }
+        Table t = table(tested, results, adjusted, correction);
         t.addComments(StudyProvenance.of(run.config).lines());
         String file = run.wrote(run.out.table("group-tests", t));
         run.wrote(run.out.json("group-tests", json));
         sec.text("Per marker: patient scores by " + c.group() + ", " + results.get(0).testLabel()
-                + "; bars are means, error bars " + run.config.errorBars() + ", points are patients.");
+                + "; bars are means, error bars " + run.config.errorBars() + ", points are patients. "
+                + (correction == PValueAdjust.Method.NONE || raw.length < 2 ? "p-values are not corrected."
+                        : raw.length + " markers tested: p_adjusted is the " + correction.label
+                                + "-corrected p next to each raw p."));
         sec.add(new ReportItem.TableItem("Group comparison per marker", t, file));
         for (int i = 0; i < results.size(); i++) {
             MarkerSpec m = tested.get(i);
             String name = "bars-" + OutputFolder.slug(m.name());
+            String adj = correction == PValueAdjust.Method.NONE || raw.length < 2 ? ""
+                    : "; " + correction.label + "-adjusted p = " + Report.p(adjusted[i]) + " (" + raw.length
+                            + " markers)";
             ReportItem.Figure f = run.out.figure(name, m.name() + " (" + m.score() + ") by " + c.group() + ": "
-                    + results.get(i).pLabel(), new BarChart(results.get(i), m.name() + " " + m.score(),
+                    + results.get(i).pLabel() + adj, new BarChart(results.get(i), m.name() + " " + m.score(),
                     run.config.errorBars(), m.name() + " by " + c.group()));
             for (String s : f.files) {
                 run.wrote(s);
@@ -83,7 +103,8 @@ final class GroupTestsSection implements StudySection {
         }
     }
 
-    private static Table table(List<MarkerSpec> markers, List<GroupComparison> results) {
+    private static Table table(List<MarkerSpec> markers, List<GroupComparison> results, double[] adjusted,
+            PValueAdjust.Method correction) {
         List<String> cols = new ArrayList<>();
         cols.add("marker");
         cols.add("score");
@@ -97,6 +118,8 @@ final class GroupTestsSection implements StudySection {
         cols.add("statistic");
         cols.add("df");
         cols.add("p");
+        cols.add("p_adjusted");
+        cols.add("correction");
         Table t = new Table(cols);
         for (int i = 0; i < results.size(); i++) {
             GroupComparison g = results.get(i);
@@ -118,6 +141,8 @@ final class GroupTestsSection implements StudySection {
             row.add(statistic(g));
             row.add(df(g));
             row.add(g.p());
+            row.add(adjusted[i]);
+            row.add(correction.label);
             t.addRow(row.toArray());
         }
         return t;

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.stats.GroupComparison;
+import org.ihcblotquant.stats.PValueAdjust;
 import org.ihcblotquant.stats.plot.BarChart;
 
 /** A study as its file describes it (paths resolved against the file's folder). Immutable. */
@@ -22,11 +23,12 @@ public final class StudyConfig {
     private final ClinicalSpec clinical;
     private final GroupComparison.Test compareTest;
     private final BarChart.ErrorBars errorBars;
+    private final PValueAdjust.Method correction;
     private final List<SurvivalSpec> survival;
 
     StudyConfig(Path file, String title, Pattern idPattern, int threads, List<MarkerSpec> markers,
             List<BlotSpec> blots, ClinicalSpec clinical, GroupComparison.Test compareTest,
-            BarChart.ErrorBars errorBars, List<SurvivalSpec> survival) {
+            BarChart.ErrorBars errorBars, PValueAdjust.Method correction, List<SurvivalSpec> survival) {
         this.file = file;
         this.title = title;
         this.idPattern = idPattern;
@@ -36,12 +38,14 @@ public final class StudyConfig {
         this.clinical = clinical;
         this.compareTest = compareTest;
         this.errorBars = errorBars;
+        this.correction = correction;
         this.survival = Collections.unmodifiableList(new ArrayList<>(survival));
     }
 
     /** The same study with another number of worker threads (0 = one per processor). */
     public StudyConfig withThreads(int n) {
-        return new StudyConfig(file, title, idPattern, n, markers, blots, clinical, compareTest, errorBars, survival);
+        return new StudyConfig(file, title, idPattern, n, markers, blots, clinical, compareTest, errorBars, correction,
+                survival);
     }
 
     /** The study file itself. */
@@ -91,6 +95,11 @@ public final class StudyConfig {
 
     public BarChart.ErrorBars errorBars() {
         return errorBars;
+    }
+
+    /** Multiple-testing correction across the markers' group comparisons (Holm by default). */
+    public PValueAdjust.Method correction() {
+        return correction;
     }
 
     public List<SurvivalSpec> survival() {

@@ -28,8 +28,10 @@ import org.ihcblotquant.job.FieldException;
 import org.ihcblotquant.stain.BackgroundRule;
 import org.ihcblotquant.stain.StainVectors;
 import org.ihcblotquant.stain.ThirdStainRule;
+import org.ihcblotquant.stats.CutPoint;
 import org.ihcblotquant.stats.EventCodes;
 import org.ihcblotquant.stats.GroupComparison;
+import org.ihcblotquant.stats.PValueAdjust;
 import org.ihcblotquant.stats.plot.BarChart;
 
 /**
@@ -99,10 +101,18 @@ public final class StudyConfigReader {
         ConfigNode tests = top.child("tests");
         GroupComparison.Test test = GroupComparison.Test.WELCH;
         BarChart.ErrorBars bars = BarChart.ErrorBars.SD;
+        PValueAdjust.Method correction = PValueAdjust.Method.HOLM;
         List<SurvivalSpec> survival = new ArrayList<>();
         if (tests != null) {
-            tests.allowOnly("compare", "error-bars", "survival");
+            tests.allowOnly("compare", "error-bars", "correction", "survival");
             test = compareTest(tests);
+            if (tests.has("correction")) {
+                try {
+                    correction = PValueAdjust.Method.parse(tests.string("correction"));
+                } catch (RuntimeException e) {
+                    throw tests.error("correction", problem(e));
+                }
+            }
             String eb = tests.string("error-bars", "SD").toUpperCase(Locale.ROOT);
             if (!eb.equals("SD") && !eb.equals("SEM")) {
                 throw tests.error("error-bars", "'" + eb + "' is not SD or SEM");
@@ -112,7 +122,8 @@ public final class StudyConfigReader {
                 survival.add(survival(s, markers, clinical));
             }
         }
-        return new StudyConfig(file, title, idPattern, threads, markers, blots, clinical, test, bars, survival);
+        return new StudyConfig(file, title, idPattern, threads, markers, blots, clinical, test, bars, correction,
+                survival);
     }
 
     private static Pattern idPattern(ConfigNode top) {
@@ -290,9 +301,14 @@ public final class StudyConfigReader {
         if (clinical == null || clinical.endpoints().isEmpty()) {
             throw s.error("marker", "survival needs a clinical sheet with endpoints (clinical.endpoints)");
         }
-        double cut = s.number("cut", Double.NaN);
-        if (Double.isNaN(cut)) {
-            throw s.error("cut", "missing: the score value that splits low (<) from high (>=)");
+        if (!s.has("cut")) {
+            throw s.error("cut", "missing: a score value (low below, high at or above), median, tertiles or optimal");
+        }
+        CutPoint cut;
+        try {
+            cut = CutPoint.parse(s.string("cut"));
+        } catch (RuntimeException e) {
+            throw s.error("cut", problem(e));
         }
         double[] at = s.has("at") ? s.numbers("at") : null;
         return new SurvivalSpec(marker, cut, at);

@@ -8,9 +8,11 @@ import java.util.Map;
 
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
+import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.Table;
 import org.ihcblotquant.job.StatsSource;
 import org.ihcblotquant.job.SurvivalJob;
+import org.ihcblotquant.stats.CutPoint;
 import org.ihcblotquant.stats.Json;
 import org.ihcblotquant.stats.Report;
 import org.ihcblotquant.stats.SurvivalAnalysis;
@@ -61,21 +63,22 @@ final class SurvivalSection implements StudySection {
                     run.warn(label + ": " + m);
                 }
                 SurvivalAnalysis a = o.analysis();
+                CutPoint.Assignment cut = a.data.cut();
                 String slug = OutputFolder.slug(e.name + "-" + s.marker());
-                Table t = a.summaryTable();
-                summary = append(summary, t, e.name, s);
+                summary = append(summary, a.summaryTable(), e.name, cut);
                 run.wrote(run.out.table("km-" + slug, a.kmTable()));
                 Map<String, Object> j = StudyProvenance.withoutDate(o.json());
                 j.put("endpoint", e.name);
                 j.put("marker", s.marker());
-                j.put("cut", s.cut());
-                j.put("cut_method", s.cutLabel());
                 json.put(e.name + " by " + s.marker(), j);
-                String title = e.name + " by " + s.marker() + " (" + s.cutLabel() + ")";
-                ReportItem.Figure f = run.out.figure("km-" + slug, String.format(Locale.ROOT,
-                        "%s: Kaplan-Meier, %s < %s low, >= %s high (%s); log-rank p = %s", e.name, s.marker(),
-                        Report.num(s.cut()), Report.num(s.cut()), s.cutLabel(), Report.p(a.logRank.p)),
-                        new KaplanMeierChart(a, c.timeLabel(), false, title));
+                String caption = String.format(Locale.ROOT, "%s: Kaplan-Meier by %s; log-rank p = %s", e.name,
+                        cut.rule, Report.p(a.logRank.p));
+                if (cut.search != null) {
+                    caption += String.format(Locale.ROOT, " (too optimistic: the cut was chosen on these data;"
+                            + " Lausen-Schumacher adjusted p = %s)", Report.p(cut.search.pAdjusted));
+                }
+                ReportItem.Figure f = run.out.figure("km-" + slug, caption, new KaplanMeierChart(a, c.timeLabel(),
+                        false, e.name + " by " + s.marker()));
                 for (String file : f.files) {
                     run.wrote(file);
                 }
@@ -87,24 +90,32 @@ final class SurvivalSection implements StudySection {
             String file = run.wrote(run.out.table("survival", summary));
             run.wrote(run.out.json("survival", json));
             sec.items.add(0, new ReportItem.TableItem("Survival per endpoint and group (median, log-rank, Cox hazard"
-                    + " ratio vs the low group)", summary, file));
+                    + " ratio vs the low group; an optimal cut is data-chosen: use its adjusted p)", summary, file));
         }
     }
 
-    private static Table append(Table into, Table t, String endpoint, SurvivalSpec s) {
+    private static Table append(Table into, Table t, String endpoint, CutPoint.Assignment cut) {
         List<String> cols = new ArrayList<>();
         cols.add("endpoint");
         cols.add("marker");
+        cols.add("cut_mode");
         cols.add("cut");
-        cols.add("cut_method");
+        cols.add("cut_rule");
+        cols.add("cut_p_adjusted");
         cols.addAll(t.columns());
         Table out = into == null ? new Table(cols) : into;
+        StringBuilder at = new StringBuilder();
+        for (double v : cut.thresholds) {
+            at.append(at.length() == 0 ? "" : ";").append(CsvFormat.format(v));
+        }
         for (int i = 0; i < t.rowCount(); i++) {
             List<Object> row = new ArrayList<>();
             row.add(endpoint);
-            row.add(s.marker());
-            row.add(s.cut());
-            row.add(s.cutLabel());
+            row.add(cut.score);
+            row.add(cut.dataChosen ? "optimal (data-chosen)" : cut.cut.mode.name().toLowerCase(Locale.ROOT));
+            row.add(at.toString());
+            row.add(cut.rule);
+            row.add(cut.search == null ? null : cut.search.pAdjusted);
             for (Object o : t.row(i)) {
                 row.add(o);
             }

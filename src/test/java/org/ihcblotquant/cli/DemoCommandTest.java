@@ -120,6 +120,10 @@ class DemoCommandTest {
             assertEquals(s.getMean(), Double.parseDouble(tests.get(i, tests.column("mean_sensitive"))), 1e-12);
             assertEquals(res.getStandardDeviation(),
                     Double.parseDouble(tests.get(i, tests.column("sd_resistant"))), 1e-12);
+            // Holm over the four markers, from the raw p column (R: p.adjust(p, "holm"))
+            assertEquals(holm(column(tests, "p"))[i], Double.parseDouble(tests.get(i, tests.column("p_adjusted"))),
+                    1e-15);
+            assertEquals("Holm", tests.get(i, tests.column("correction")));
             if (i < 3) {
                 // p-STAT3, MRP and MDR-1 were made higher in resistant patients
                 assertTrue(res.getMean() > s.getMean() && p < 0.01, MARKERS[i] + " p=" + p);
@@ -139,7 +143,8 @@ class DemoCommandTest {
         for (int r = 0; r < surv.rowCount(); r++) {
             String group = surv.get(r, surv.column("group"));
             assertEquals(group.equals("high") ? high : 23 - high, Integer.parseInt(surv.get(r, surv.column("n"))));
-            assertEquals("fixed cut-off 0.5", surv.get(r, surv.column("cut_method")));
+            assertEquals("value", surv.get(r, surv.column("cut_mode")));
+            assertEquals("0.5", surv.get(r, surv.column("cut")));
         }
         assertTrue(high > 0 && high < 23);
     }
@@ -173,6 +178,30 @@ class DemoCommandTest {
         for (String f : before.keySet()) {
             assertArrayEquals(before.get(f), after.get(f), f);
         }
+    }
+
+    /** Holm's step-down adjustment written out from its definition. */
+    private static double[] holm(double[] p) {
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < p.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(p[a], p[b]));
+        double[] out = new double[p.length];
+        double running = 0;
+        for (int k = 0; k < p.length; k++) {
+            running = Math.max(running, Math.min(1, (p.length - k) * p[order[k]]));
+            out[order[k]] = running;
+        }
+        return out;
+    }
+
+    private static double[] column(CsvTable t, String name) {
+        double[] v = new double[t.rowCount()];
+        for (int r = 0; r < v.length; r++) {
+            v[r] = Double.parseDouble(t.get(r, t.column(name)));
+        }
+        return v;
     }
 
     private Map<String, byte[]> tables() throws IOException {

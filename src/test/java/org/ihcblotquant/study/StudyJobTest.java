@@ -63,6 +63,8 @@ class StudyJobTest {
         assertTrue(m.contains("tests.survival[1].marker") && m.contains("'C' is not a marker"), m);
         m = message(study, base.replace("levels: [sensitive, resistant]", "levels: [sensitive, refractory]"));
         assertTrue(m.contains("group 'refractory'") && m.contains("column 'response'"), m);
+        m = message(study, base.replace("cut: 0.15", "cut: sometimes"));
+        assertTrue(m.contains("tests.survival[1].cut") && m.contains("not median, tertiles, optimal or a number"), m);
         m = message(study, base + "  bad: [unclosed\n");
         assertTrue(m.contains("study.yaml") && m.contains("YAML"), m);
         assertFalse(Files.exists(dir.resolve("out")), "nothing written before the checks pass");
@@ -177,6 +179,22 @@ class StudyJobTest {
                 "--time", "os", "--event", "dead", "--score", "A", "--cut", "5");
         assertEquals(1, cli.code, cli.toString());
         assertTrue(cli.err.contains("leaves group 'high' empty") && cli.err.contains("scores range"), cli.err);
+    }
+
+    @Test
+    void dataChosenCutIsLabelledWithItsAdjustedP(@TempDir Path dir) throws IOException {
+        Path study = SmallStudy.write(dir, "optimal");
+        Path out = dir.resolve("out");
+        StudyOutcome o = run(study, out, true, 2);
+        CsvTable surv = CsvTable.read(out.resolve("tables/survival.csv"));
+        for (int r = 0; r < surv.rowCount(); r++) {
+            assertEquals("optimal (data-chosen)", surv.get(r, surv.column("cut_mode")));
+            double pAdj = Double.parseDouble(surv.get(r, surv.column("cut_p_adjusted")));
+            double p = Double.parseDouble(surv.get(r, surv.column("logrank_p")));
+            assertTrue(pAdj >= p, "the adjusted p of a maximally selected cut is never below the naive p");
+        }
+        String html = new String(Files.readAllBytes(o.report()), StandardCharsets.UTF_8);
+        assertTrue(html.contains("DATA-CHOSEN") && html.contains("Lausen-Schumacher adjusted p"), "labelled");
     }
 
     private static List<String> column(CsvTable t, String name) {
