@@ -110,6 +110,34 @@ class StudyJobTest {
     }
 
     @Test
+    void interruptedRunResumesWithoutRedoingFinishedImages(@TempDir Path dir) throws IOException {
+        Path study = SmallStudy.write(dir, "0.15");
+        Path out = dir.resolve("out");
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        ProgressListener stopAfterFive = new ProgressListener() {
+            @Override
+            public void progress(double fraction, String message) {
+                if (message != null && message.startsWith("images ")) {
+                    seen.incrementAndGet();
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return seen.get() >= 5;
+            }
+        };
+        assertThrows(org.ihcblotquant.core.CancelledException.class,
+                () -> new StudyJob().run(new StudyRequest(study, out, true, 1), stopAfterFive));
+        assertFalse(Files.exists(out.resolve("report.html")), "no report from an interrupted run");
+        StudyOutcome resumed = run(study, out, true, 1);
+        assertTrue(resumed.reused() >= 5 && resumed.reused() < 12, "reused " + resumed.reused());
+        run(study, dir.resolve("fresh"), false, 1);
+        assertArrayEquals(Files.readAllBytes(dir.resolve("fresh/tables/study.csv")),
+                Files.readAllBytes(out.resolve("tables/study.csv")));
+    }
+
+    @Test
     void parallelRunWritesTheSameTablesAsOneThread(@TempDir Path dir) throws IOException {
         Path study = SmallStudy.write(dir, "0.15");
         run(study, dir.resolve("one"), false, 1);
