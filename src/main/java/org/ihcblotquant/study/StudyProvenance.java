@@ -16,7 +16,9 @@ final class StudyProvenance {
     static java.util.Map<String, Object> withoutDate(java.util.Map<String, Object> json) {
         Object p = json.get("provenance");
         if (p instanceof java.util.Map) {
-            ((java.util.Map<?, ?>) p).remove("date");
+            java.util.Map<Object, Object> copy = new java.util.LinkedHashMap<>((java.util.Map<?, ?>) p);
+            copy.remove("date");
+            json.put("provenance", copy);
         }
         return json;
     }
