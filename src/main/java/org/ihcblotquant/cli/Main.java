@@ -37,7 +37,8 @@ public final class Main {
                 new BlotCommand(),
                 new StatsCommand(),
                 new MergeCommand(),
-                new PlateCommand())) {
+                new PlateCommand(),
+                new StudyCommand())) {
             m.put(c.name(), c);
         }
         return m;
