@@ -72,6 +72,15 @@ final class OutputFolder {
         return new ReportItem.Figure(caption, null, b, Arrays.asList(png));
     }
 
+    /** The rows of a job's table without its comment lines (which carry the run's date), for study tables. */
+    static Table rowsOnly(Table t) {
+        Table out = new Table(t.columns());
+        for (int r = 0; r < t.rowCount(); r++) {
+            out.addRow(t.row(r));
+        }
+        return out;
+    }
+
     /** A file name made of the letters and digits of a label ({@code p-STAT3} gives {@code p-STAT3}). */
     static String slug(String label) {
         StringBuilder sb = new StringBuilder();

@@ -23,7 +23,7 @@ final class ReportWriter {
     }
 
     /** Results first (tests, survival, blots, the study table), then the per-image detail and QC pictures. */
-    static final List<String> ORDER = java.util.Arrays.asList("group-tests", "survival", "blots", "study-table",
+    static final List<String> ORDER = java.util.Arrays.asList("group-tests", "survival", "blots", "plates", "study-table",
             "markers");
 
     static String html(StudyRun run, String studyText, String date) {
@@ -106,8 +106,9 @@ final class ReportWriter {
 
     private static String summary(StudyRun run) {
         return String.format(Locale.ROOT, "%d markers, %d images (%d reused from an earlier run, %d not scored),"
-                + " %d blots, %d warnings", run.config.markers().size(), run.imagesScored, run.imagesReused,
-                run.imagesFailed, run.config.blots().size(), run.warnings.size());
+                + " %d blots, %d plate assays, %d warnings", run.config.markers().size(), run.imagesScored,
+                run.imagesReused, run.imagesFailed, run.config.blots().size(), run.config.plates().size(),
+                run.warnings.size());
     }
 
     private static void warnings(StringBuilder h, List<String> warnings) {

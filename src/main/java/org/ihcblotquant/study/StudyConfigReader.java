@@ -25,6 +25,8 @@ import org.ihcblotquant.blot.Polarity;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.ihc.IhcSettings;
 import org.ihcblotquant.job.FieldException;
+import org.ihcblotquant.plate.Normalisation;
+import org.ihcblotquant.plate.PlateSettings;
 import org.ihcblotquant.stain.BackgroundRule;
 import org.ihcblotquant.stain.StainVectors;
 import org.ihcblotquant.stain.ThirdStainRule;
@@ -72,7 +74,7 @@ public final class StudyConfigReader {
         }
         String name = file.getFileName().toString();
         ConfigNode top = new ConfigNode(name, "", (Map<?, ?>) root);
-        top.allowOnly("study", "id-pattern", "threads", "markers", "blots", "clinical", "tests");
+        top.allowOnly("study", "id-pattern", "threads", "markers", "blots", "plates", "clinical", "tests");
         Path base = file.toAbsolutePath().getParent();
         String title = top.string("study", name);
         Pattern idPattern = idPattern(top);
@@ -94,8 +96,12 @@ public final class StudyConfigReader {
         for (ConfigNode b : top.children("blots")) {
             blots.add(blot(b, base));
         }
-        if (markers.isEmpty() && blots.isEmpty()) {
-            throw new InputException(name + ": the study has no markers and no blots: nothing to measure");
+        List<PlateSpec> plates = new ArrayList<>();
+        for (ConfigNode p : top.children("plates")) {
+            plates.add(plate(p, base));
+        }
+        if (markers.isEmpty() && blots.isEmpty() && plates.isEmpty()) {
+            throw new InputException(name + ": the study has no markers, blots or plates: nothing to measure");
         }
         ClinicalSpec clinical = top.has("clinical") ? clinical(top.child("clinical"), base) : null;
         ConfigNode tests = top.child("tests");
@@ -122,7 +128,7 @@ public final class StudyConfigReader {
                 survival.add(survival(s, markers, clinical));
             }
         }
-        return new StudyConfig(file, title, idPattern, threads, markers, blots, clinical, test, bars, correction,
+        return new StudyConfig(file, title, idPattern, threads, markers, blots, plates, clinical, test, bars, correction,
                 survival);
     }
 
@@ -232,6 +238,26 @@ public final class StudyConfigReader {
             }
         }
         return new BlotSpec(name, image, rows, control, refLanes, labels, s);
+    }
+
+    private static PlateSpec plate(ConfigNode p, Path base) {
+        p.allowOnly("name", "reads", "layout", "plate", "blank", "control", "normalise", "exclude", "max-od");
+        Path reads = base.resolve(p.string("reads")).normalize();
+        Path layout = base.resolve(p.string("layout")).normalize();
+        int plate = p.integer("plate", 0);
+        if (plate < 0) {
+            throw p.error("plate", "must be 1, 2, ... (a plate of the export) or 0 for every plate");
+        }
+        PlateSettings s;
+        try {
+            s = new PlateSettings(p.string("blank"), p.string("control"),
+                    Normalisation.parse(p.string("normalise", "percent-of-control")),
+                    PlateSettings.parseExclude(p.string("exclude", "")),
+                    p.number("max-od", PlateSettings.DEFAULT_MAX_OD), 0.95);
+        } catch (FieldException e) {
+            throw p.error(e.field(), e.problem());
+        }
+        return new PlateSpec(p.string("name", reads.getFileName().toString()), reads, layout, plate, s);
     }
 
     private static ClinicalSpec clinical(ConfigNode c, Path base) {

@@ -28,7 +28,7 @@ public final class StudyJob implements Job<StudyRequest, StudyOutcome> {
     /** The sections in the order they run (later ones use what earlier ones left). */
     static List<StudySection> sections() {
         return Arrays.<StudySection>asList(new PixelMarkersSection(), new StudyTableSection(), new BlotSection(),
-                new GroupTestsSection(), new SurvivalSection());
+                new PlateSection(), new GroupTestsSection(), new SurvivalSection());
     }
 
     @Override

@@ -38,6 +38,13 @@ public final class StudyPreflight {
                 throw new InputException(file + ": blot '" + b.name() + "': image " + b.image() + " not found");
             }
         }
+        for (PlateSpec p : config.plates()) {
+            for (java.nio.file.Path f : java.util.Arrays.asList(p.reads(), p.layout())) {
+                if (!Files.isRegularFile(f)) {
+                    throw new InputException(file + ": plate '" + p.name() + "': " + f + " not found");
+                }
+            }
+        }
         CsvTable clinical = null;
         if (config.clinical() != null) {
             clinical = clinicalSheet(file, config.clinical());
