@@ -226,6 +226,13 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         Table images = IhcTables.images(results).addComments(prov.lines());
         Table slides = IhcTables.slides(results).addComments(prov.lines());
         List<String> warnings = new ArrayList<>();
+        for (IhcImageResult r : results) {
+            for (String n : r.notes()) {
+                if (n.startsWith(IhcAnalysis.TOO_FEW_PIXELS) || n.startsWith("palette colour image")) {
+                    warnings.add(r.image() + ": " + n);
+                }
+            }
+        }
         if (q.imagesCsv != null) {
             try {
                 CsvFormat.write(images, q.imagesCsv);
