@@ -52,4 +52,33 @@ class CoxScijavaTest {
             context.dispose();
         }
     }
+
+    @Test
+    void survivalWithOptimalCutAndCompareWithKruskalHeadless() throws Exception {
+        Context context = new Context(CommandService.class);
+        try {
+            context.service(org.scijava.log.LogService.class).setLevel(org.scijava.log.LogLevel.NONE);
+            CommandService commands = context.service(CommandService.class);
+            Map<String, Object> in = new HashMap<>();
+            in.put("table", RFixtures.path("veteran.csv").toFile());
+            in.put("time", "time");
+            in.put("event", "status");
+            in.put("score", "karno");
+            in.put("cutMode", "optimal");
+            in.put("strata", "trt");
+            CommandModule m = commands.run(org.ihcblotquant.scijava.SurvivalCommand.class, true, in).get();
+            assertTrue(((String) m.getOutput("report")).contains("DATA-CHOSEN"));
+            Map<String, Object> kw = new HashMap<>();
+            kw.put("table", RFixtures.path("plantgrowth.csv").toFile());
+            kw.put("value", "weight");
+            kw.put("group", "group");
+            kw.put("test", "Kruskal-Wallis + Dunn");
+            CommandModule k = commands.run(org.ihcblotquant.scijava.CompareGroupsCommand.class, true, kw).get();
+            ResultsTable rt = (ResultsTable) k.getOutput("summary");
+            Map<String, String> r = RFixtures.expected("comparisons-expected.csv").get("plantgrowth");
+            assertEquals(RFixtures.num(r.get("kw.H")), rt.getValue("value", 0), 1e-9);
+        } finally {
+            context.dispose();
+        }
+    }
 }
