@@ -41,7 +41,6 @@ public final class CellsCommand implements CliCommand {
                 + "positive_pct, weak/moderate/strong pct, cell_h_score, nuclear_dab_mean_od, Allred, IRS.\n\n"
                 + "Options:\n"
                 + StainOptions.HELP
-                + "                       slide: one I0 per slide from the glass of all its fields\n"
                 + "  --stain-estimate S   estimate H and DAB vectors from the images (Macenko): image, slide\n"
                 + "                       or batch (default none); printed in the --vectors syntax\n"
                 + "  --thresholds W,M,S   1+, 2+, 3+ lower bounds in DAB OD, compared with >= (default 0.2,0.4,0.6)\n"

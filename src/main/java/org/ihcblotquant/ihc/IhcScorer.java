@@ -43,8 +43,17 @@ public final class IhcScorer {
 
     /** Background and tissue threshold for this image, from its glass or the settings. */
     public Calibration calibrate(int[] rgb, int width, int height) {
+        return calibrate(rgb, width, height, null);
+    }
+
+    /**
+     * As {@link #calibrate(int[], int, int)} with a background fixed by the caller (one per slide);
+     * null for the image's own. The tissue threshold still comes from this image's glass, read
+     * under that background.
+     */
+    public Calibration calibrate(int[] rgb, int width, int height, Background forced) {
         GlassSurvey survey = BackgroundEstimator.survey(rgb, width, height);
-        Background bg = settings.background().resolve(survey);
+        Background bg = forced != null ? forced : settings.background().resolve(survey);
         double t = settings.autoTissue() ? TissueThreshold.auto(survey, bg) : settings.tissueOd();
         int chromogen = settings.vectors().chromogenIndex();
         int counter = settings.vectors().counterstainIndex();

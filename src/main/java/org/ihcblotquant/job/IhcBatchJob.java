@@ -176,10 +176,14 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
             OutputFiles.checkFile(q.slidesCsv, "slides", files, q.createFolders);
         }
         IhcAnalysis analysis = new IhcAnalysis(q.settings, masks);
+        // background rule "slide": one I0 per slide from the glass of all its fields, decided first
+        SlidePrepass pre = new SlidePrepass(q.settings, masks, files, StainEstimateScope.NONE);
+        pre.run(progress);
         List<IhcImageResult> results = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             progress.checkCancelled();
-            IhcImageResult r = analysis.scoreFile(files.get(i), slice(progress, i, files));
+            IhcImageResult r = analysis.scoreFile(files.get(i), pre.backgroundFor(files.get(i)),
+                    slice(progress, i, files));
             results.add(r);
             if (each != null) {
                 each.scored(r);
@@ -189,6 +193,9 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         Provenance prov = Provenance.start(q.command);
         q.settings.describe(prov);
         prov.put("masks", masks == null ? "none (whole image)" : masks.dir() + "/<image name>.png, non-zero = analysed");
+        for (java.util.Map.Entry<String, String> e : pre.slideBackgrounds().entrySet()) {
+            prov.put("slide_background " + e.getKey(), e.getValue());
+        }
         Table images = IhcTables.images(results).addComments(prov.lines());
         Table slides = IhcTables.slides(results).addComments(prov.lines());
         List<String> warnings = new ArrayList<>();
