@@ -11,6 +11,7 @@ import org.ihcblotquant.core.CancelledException;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.ihc.MaskFolder;
+import org.ihcblotquant.ihc.TissueMask;
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.io.LoadedImage;
 import org.ihcblotquant.stain.Background;
@@ -87,6 +88,12 @@ public final class CellAnalysis {
         }
         if (cal.background.source() == Background.Source.NO_GLASS_FALLBACK) {
             notes.add("no glass in the image: background 255 used");
+        } else if (cal.background.source() == Background.Source.SLIDE_NO_GLASS_FALLBACK) {
+            notes.add("no glass in any field of the slide: background 255 used");
+        }
+        if (s.stain().tissueMask().isActive() && !Double.isNaN(cal.nucleusOd)) {
+            // cells only inside the cleaned tissue mask (no nuclei on dust specks)
+            mask = and(mask, TissueMask.build(px, w, h, cal.background, cal.tissueOd, s.stain().tissueMask()));
         }
         String vectors = spec(s.stain().vectors());
         if (Double.isNaN(cal.nucleusOd)) {
@@ -163,6 +170,17 @@ public final class CellAnalysis {
             sb.append(st.name()).append(':').append(String.format(Locale.ROOT, "%.4f,%.4f,%.4f", c[0], c[1], c[2]));
         }
         return sb.toString();
+    }
+
+    private static byte[] and(byte[] region, byte[] tissue) {
+        if (region == null) {
+            return tissue;
+        }
+        byte[] out = new byte[tissue.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) (region[i] != 0 && tissue[i] != 0 ? 1 : 0);
+        }
+        return out;
     }
 
     private static boolean isEmpty(byte[] mask) {

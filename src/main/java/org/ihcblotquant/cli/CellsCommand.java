@@ -53,6 +53,7 @@ public final class CellsCommand implements CliCommand {
                 + "                       (default 0.25; 0 = no splitting)\n"
                 + "  --cell-expansion UM  cell outline this far around each nucleus, µm (default 5)\n"
                 + "  --tissue-od X|auto   tissue threshold on total OD (default auto, as ihcq ihc)\n"
+                + IhcCommand.TISSUE_MASK_HELP.replace("  --pixel-size UM      micrometres per pixel for these areas (default 0.5)\n", "")
                 + "  --marker NAME        marker name for the tables\n"
                 + "  --slide-pattern RE   regular expression on the file name; its first group is the slide id\n"
                 + "  --masks DIR          analyse each image only inside DIR/<image name>.png (non-zero)\n"
@@ -69,7 +70,8 @@ public final class CellsCommand implements CliCommand {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, Args.names("stain", "vectors", "third", "background", "thresholds", "tissue-od",
                 "marker", "slide-pattern", "out", "slides", "masks", "cells-out", "pixel-size", "compartment",
-                "nucleus-area", "nucleus-od", "smoothing", "split", "cell-expansion", "stain-estimate"),
+                "nucleus-area", "nucleus-od", "smoothing", "split", "cell-expansion", "stain-estimate", "tissue-smoothing",
+                "min-tissue-area", "max-hole-area"),
                 Args.names("quiet"));
         CellSettings settings = settings(a);
         StainEstimateScope scope = StainEstimateScope.parse(a.get("stain-estimate", "none"));

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.ihc.IhcImageResult;
 import org.ihcblotquant.ihc.IhcSettings;
+import org.ihcblotquant.ihc.TissueMaskSettings;
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.job.CommandLines;
 import org.ihcblotquant.job.IhcBatchJob;
@@ -26,6 +27,13 @@ public final class IhcCommand implements CliCommand {
         return "score DAB IHC images and folders: mean DAB OD, positive fraction, H-score";
     }
 
+    static final String TISSUE_MASK_HELP =
+            "  --tissue-smoothing UM  Gaussian sigma (µm) on the total OD before the tissue threshold\n"
+            + "  --min-tissue-area A  drop tissue pieces smaller than A µm² (dust, debris)\n"
+            + "  --max-hole-area A    fill holes in tissue smaller than A µm²; e.g. 1, 50, 200 give a\n"
+            + "                       mask without specks (default: pixel by pixel, no cleaning)\n"
+            + "  --pixel-size UM      micrometres per pixel for these areas (default 0.5)\n";
+
     @Override
     public String help() {
         return "Usage: ihcq ihc [options] INPUT...\n\n"
@@ -39,6 +47,7 @@ public final class IhcCommand implements CliCommand {
                 + "                       (default 0.2,0.4,0.6)\n"
                 + "  --tissue-od X|auto   tissue = total OD (sum of channel ODs) >= X; auto (default) sets it\n"
                 + "                       from the glass: median + max(0.06, 2 x (q99.5 - median))\n"
+                + TISSUE_MASK_HELP
                 + "  --marker NAME        marker name for the tables (default: the scored stain, e.g. DAB)\n"
                 + "  --slide-pattern RE   regular expression on the file name; its first group is the slide id\n"
                 + "                       (default: file name without extension)\n"
@@ -57,7 +66,8 @@ public final class IhcCommand implements CliCommand {
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, Args.names("stain", "vectors", "third", "background", "thresholds", "tissue-od",
-                "marker", "slide-pattern", "out", "slides", "masks"), Args.names("quiet"));
+                "marker", "slide-pattern", "out", "slides", "masks", "pixel-size", "tissue-smoothing", "min-tissue-area",
+                "max-hole-area"), Args.names("quiet"));
         IhcSettings settings = settings(a);
         if (a.positional().isEmpty()) {
             throw new UsageException("no INPUT given (image files or folders)");
@@ -102,7 +112,19 @@ public final class IhcCommand implements CliCommand {
         if (!t.equalsIgnoreCase("auto")) {
             s = s.withTissueOd(Args.parseDouble("tissue-od", t));
         }
+        s = s.withTissueMask(tissueMask(a));
         return s.withMarker(a.get("marker", "")).withSlidePattern(a.get("slide-pattern", null));
+    }
+
+    /** Tissue mask cleaning from --tissue-smoothing, --min-tissue-area, --max-hole-area and --pixel-size. */
+    static TissueMaskSettings tissueMask(Args a) {
+        if (!a.has("tissue-smoothing") && !a.has("min-tissue-area") && !a.has("max-hole-area")) {
+            return TissueMaskSettings.NONE;
+        }
+        return TissueMaskSettings.of(Args.parseDouble("tissue-smoothing", a.get("tissue-smoothing", "0")),
+                Args.parseDouble("min-tissue-area", a.get("min-tissue-area", "0")),
+                Args.parseDouble("max-hole-area", a.get("max-hole-area", "0")),
+                Args.parseDouble("pixel-size", a.get("pixel-size", "0.5")));
     }
 
     static String line(IhcImageResult r) {
