@@ -27,9 +27,21 @@ public final class CellAnalysis {
     public static final String TOO_LARGE = "too large for memory (give Java more memory)";
 
     private final CellSettings settings;
+    private final boolean allRings;
 
+    /** Measures every cell's ring (for per-cell rows). */
     public CellAnalysis(CellSettings settings) {
+        this(settings, true);
+    }
+
+    /**
+     * @param perCellRows whether per-cell rows (with ring values) are wanted; without them, rings
+     *                    are only measured when the compartment needs them, which saves about a
+     *                    fifth of the time
+     */
+    public CellAnalysis(CellSettings settings, boolean perCellRows) {
         this.settings = settings;
+        this.allRings = perCellRows;
     }
 
     public CellSettings settings() {
@@ -103,7 +115,8 @@ public final class CellAnalysis {
                             cal.tissueOd), w, h, cal.background, cal.tissueOd, cal.nucleusOd, vectors,
                     new ArrayList<Nucleus>(), null, notes);
         }
-        List<Nucleus> nuclei = new NucleusDetector(s).detect(px, w, h, mask, cal, outlines, progress);
+        List<Nucleus> nuclei = new NucleusDetector(s, allRings || s.compartment() != Compartment.NUCLEUS)
+                .detect(px, w, h, mask, cal, outlines, progress);
         CellCounts counts = CellCounts.of(nuclei, s.compartment());
         if (nuclei.isEmpty()) {
             notes.add("no nuclei found");

@@ -17,9 +17,23 @@ import org.ihcblotquant.core.ProgressListener;
 public final class NucleusDetector {
     static final int CORE = 2048;
     private final CellSettings settings;
+    private final boolean rings;
 
+    /** Measures cell rings too. */
     public NucleusDetector(CellSettings settings) {
+        this(settings, true);
+    }
+
+    /**
+     * @param rings whether to approximate cells and measure their rings; without, ring values are
+     *              empty (NaN) and only the nucleus compartment can be classified
+     */
+    public NucleusDetector(CellSettings settings, boolean rings) {
+        if (!rings && settings.compartment() != Compartment.NUCLEUS) {
+            throw new IllegalArgumentException("the " + settings.compartment().key() + " compartment needs cell rings");
+        }
         this.settings = settings;
+        this.rings = rings;
     }
 
     /**
@@ -38,7 +52,7 @@ public final class NucleusDetector {
         int tilesX = (width + CORE - 1) / CORE;
         int tilesY = (height + CORE - 1) / CORE;
         int tiles = tilesX * tilesY;
-        TileSegmenter seg = new TileSegmenter(rgb, width, mask, settings, cal, outlines);
+        TileSegmenter seg = new TileSegmenter(rgb, width, mask, settings, cal, outlines, rings);
         List<List<Nucleus>> parts = new ArrayList<>();
         for (int t = 0; t < tiles; t++) {
             parts.add(null);

@@ -33,9 +33,11 @@ final class TileSegmenter {
     private final double tissueOd;
     private final float[] kernel;
     private final boolean outlines;
+    private final boolean rings;
 
     TileSegmenter(int[] rgb, int imageWidth, byte[] mask, CellSettings settings, CellCalibration cal,
-            boolean outlines) {
+            boolean outlines, boolean rings) {
+        this.rings = rings;
         this.rgb = rgb;
         this.imageWidth = imageWidth;
         this.mask = mask;
@@ -217,7 +219,7 @@ final class TileSegmenter {
         int area = np + filled;
         int[] piece = new int[lw * lh];
         int pieces;
-        if (settings.splitPx() > 0 && area >= 2 * minPx) {
+        if (settings.splitPx() > 0 && area >= 2 * minPx && solidity(local, lw, lh, area) < SOLID) {
             ByteProcessor bp = new ByteProcessor(lw, lh, local);
             FloatProcessor edm = new EDM().makeFloatEDM(bp, 0, false);
             ByteProcessor seg = new MaximumFinder().findMaxima(edm, settings.splitPx(), ImageProcessor.NO_THRESHOLD,
@@ -259,6 +261,78 @@ final class TileSegmenter {
                 }
             }
         }
+    }
+
+    /**
+     * Blobs at least this solid (area / convex hull area) are one nucleus: two overlapping nuclei
+     * leave a notch on each side of their contact that lowers the solidity below it. Skipping the
+     * watershed for them saves most of its cost without changing what is split.
+     */
+    static final double SOLID = 0.95;
+
+    /** Area over the area of the convex hull of the pixel squares (row ends as hull points). */
+    static double solidity(byte[] local, int lw, int lh, int area) {
+        int[] xs = new int[4 * lh];
+        int[] ys = new int[4 * lh];
+        int n = 0;
+        for (int y = 0; y < lh; y++) {
+            int first = -1;
+            int last = -1;
+            for (int x = 0; x < lw; x++) {
+                if (local[y * lw + x] != 0) {
+                    if (first < 0) {
+                        first = x;
+                    }
+                    last = x;
+                }
+            }
+            if (first >= 0) {
+                // corners of the end pixels, so a one-pixel row still spans its square
+                xs[n] = first;
+                ys[n++] = y;
+                xs[n] = first;
+                ys[n++] = y + 1;
+                xs[n] = last + 1;
+                ys[n++] = y;
+                xs[n] = last + 1;
+                ys[n++] = y + 1;
+            }
+        }
+        double hull = hullArea(xs, ys, n);
+        return hull <= 0 ? 1 : area / hull;
+    }
+
+    /** Area of the convex hull (Andrew's monotone chain). */
+    private static double hullArea(int[] xs, int[] ys, int n) {
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, (a, b) -> xs[a] != xs[b] ? Integer.compare(xs[a], xs[b]) : Integer.compare(ys[a], ys[b]));
+        int[] hull = new int[2 * n];
+        int k = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            int start = k;
+            for (int j = 0; j < n; j++) {
+                int i = idx[pass == 0 ? j : n - 1 - j];
+                while (k >= start + 2 && cross(xs, ys, hull[k - 2], hull[k - 1], i) <= 0) {
+                    k--;
+                }
+                hull[k++] = i;
+            }
+            k--;
+        }
+        double twice = 0;
+        for (int i = 0; i < k; i++) {
+            int a = hull[i];
+            int b = hull[(i + 1) % k];
+            twice += (double) xs[a] * ys[b] - (double) xs[b] * ys[a];
+        }
+        return Math.abs(twice) / 2;
+    }
+
+    private static long cross(int[] xs, int[] ys, int o, int a, int b) {
+        return (long) (xs[a] - xs[o]) * (ys[b] - ys[o]) - (long) (ys[a] - ys[o]) * (xs[b] - xs[o]);
     }
 
     /** Sets the background pixels not connected to the border to 255; returns how many. */
@@ -356,7 +430,7 @@ final class TileSegmenter {
         int n = w * h;
         float[] dist = new float[n];
         float max = (float) settings.expansionPx();
-        if (max <= 0) {
+        if (max <= 0 || !rings) {
             java.util.Arrays.fill(dist, Float.POSITIVE_INFINITY);
             for (int i = 0; i < n; i++) {
                 if (labels[i] > 0) {

@@ -216,7 +216,7 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
         SlidePrepass pre = new SlidePrepass(s, masks, files, q.estimate);
         pre.run(progress);
         warnings.addAll(pre.warnings());
-        CellAnalysis analysis = new CellAnalysis(s);
+        CellAnalysis analysis = new CellAnalysis(s, q.cellsCsv != null);
         List<CellImageResult> results = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             progress.checkCancelled();
