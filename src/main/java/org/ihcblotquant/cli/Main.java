@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.ihcblotquant.core.CancelledException;
 import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.core.Threads;
 import org.ihcblotquant.core.Version;
 import org.ihcblotquant.job.FieldException;
 import org.ihcblotquant.job.FieldSpelling;
@@ -34,13 +35,15 @@ public final class Main {
                 new BenchCommand(),
                 new ExamplesCommand(),
                 new BlotCommand(),
-                new StatsCommand())) {
+                new StatsCommand(),
+                new MergeCommand())) {
             m.put(c.name(), c);
         }
         return m;
     }
 
     public static void main(String[] args) {
+        Threads.configureCommonPool();
         System.exit(run(args, System.out, System.err));
     }
 

@@ -3,31 +3,24 @@ package org.ihcblotquant.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.ihcblotquant.core.InputException;
-import org.ihcblotquant.core.Provenance;
-import org.ihcblotquant.io.AtomicFiles;
-import org.ihcblotquant.io.CsvFormat;
-import org.ihcblotquant.io.CsvTable;
-import org.ihcblotquant.io.Table;
-import org.ihcblotquant.stats.ColumnData;
+import org.ihcblotquant.core.ProgressListener;
+import org.ihcblotquant.job.CommandLines;
+import org.ihcblotquant.job.CompareGroupsJob;
+import org.ihcblotquant.job.FieldException;
+import org.ihcblotquant.job.Fields;
+import org.ihcblotquant.job.StatsOutputs;
+import org.ihcblotquant.job.StatsSource;
+import org.ihcblotquant.job.SurvivalJob;
 import org.ihcblotquant.stats.ConfType;
 import org.ihcblotquant.stats.EventCodes;
 import org.ihcblotquant.stats.GroupComparison;
-import org.ihcblotquant.stats.GroupedValues;
 import org.ihcblotquant.stats.Json;
-import org.ihcblotquant.stats.StatsInput;
-import org.ihcblotquant.stats.SurvivalAnalysis;
-import org.ihcblotquant.stats.SurvivalData;
-import org.ihcblotquant.stats.Warnings;
 import org.ihcblotquant.stats.plot.BarChart;
-import org.ihcblotquant.stats.plot.KaplanMeierChart;
-import org.ihcblotquant.stats.plot.PlotFiles;
 
 /**
  * {@code ihcq stats}: group comparisons and survival analysis of any CSV (our results tables,
@@ -39,7 +32,7 @@ public final class StatsCommand implements CliCommand {
             "survival");
 
     private static final Set<String> COMMON_VALUES = Args.names("table", "join", "on", "json", "csv", "plot",
-            "title", "conf-level", "levels");
+            "title", "conf-level", "levels", "pool-by");
 
     @Override
     public String name() {
@@ -68,6 +61,8 @@ public final class StatsCommand implements CliCommand {
                 + "  --join G.csv        second table (e.g. the clinical sheet) joined to --table ...\n"
                 + "  --on COL            ... on this id column (in both; COL1:COL2 when named differently);\n"
                 + "                      ids without a partner are reported, never dropped silently\n"
+                + "  --pool-by COL       one row per id of COL (numeric columns averaged), e.g. slide for a per-image\n"
+                + "                      table; joining on a column whose ids repeat pools by it too\n"
                 + "  --levels A,B,...    groups to use, in this order (default: all, sorted as R sorts factor levels)\n"
                 + "  --conf-level X      confidence level of intervals (default 0.95)\n"
                 + "  Missing cells (empty, NA, NaN, N/A, -) are skipped and counted in a warning, never read as 0;\n"
@@ -100,7 +95,8 @@ public final class StatsCommand implements CliCommand {
                 + "  --json FILE         results as JSON, numbers at full precision, with \"provenance\" and \"warnings\"\n"
                 + "                      (--json - prints the JSON instead of the text)\n"
                 + "  --csv FILE          results table as CSV with provenance '#' comment lines (survival: the\n"
-                + "                      Kaplan-Meier tables, and one row per group in FILE_summary.csv; tests:\n"
+                + "                      Kaplan-Meier tables, one row per group in FILE_summary.csv and the\n"
+                + "                      numbers at risk in FILE_numbers_at_risk.csv; tests:\n"
                 + "                      the test rows, and the descriptives in FILE_descriptives.csv; describe:\n"
                 + "                      the descriptives)\n"
                 + "  --plot FILE         .png or .svg: bar chart of mean +- SD/SEM with points and p-value, or\n"
@@ -135,11 +131,11 @@ public final class StatsCommand implements CliCommand {
             Set<String> values = Args.names("time", "event", "event-codes", "group", "score", "cut", "conf-type", "at",
                     "time-label");
             values.addAll(COMMON_VALUES);
-            return survival(Args.parse(rest, values, Args.names("bands")), out, err);
+            return survival(Args.parse(rest, values, Args.names("bands")), args, out, err);
         }
         Set<String> values = Args.names("value", "group", "paired-by", "test", "error");
         values.addAll(COMMON_VALUES);
-        return compare(sub, Args.parse(rest, values, Args.names("welch", "student")), out, err);
+        return compare(sub, Args.parse(rest, values, Args.names("welch", "student")), args, out, err);
     }
 
     private static String required(Args a, String name) {
@@ -150,66 +146,35 @@ public final class StatsCommand implements CliCommand {
         return v.trim();
     }
 
-    private static List<String> levels(Args a) {
-        if (!a.has("levels")) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (String s : a.get("levels", "").split(",")) {
-            if (!s.trim().isEmpty()) {
-                out.add(s.trim());
-            }
-        }
-        return out;
-    }
-
-    private static double confLevel(Args a) {
-        double c = a.getDouble("conf-level", 0.95);
-        if (!(c > 0 && c < 1)) {
-            throw new UsageException("--conf-level must be between 0 and 1, e.g. 0.95");
-        }
-        return c;
-    }
-
-    /** Reads --table, joined with --join on --on when given. */
-    private static ColumnData load(Args a, Provenance prov) {
-        Path table = Paths.get(required(a, "table"));
-        prov.put("input", table.toAbsolutePath().normalize());
-        CsvTable t = CsvTable.read(table);
+    /** --table, joined with --join on --on, pooled by --pool-by. */
+    private static StatsSource source(Args a) {
+        StatsSource src = StatsSource.file(Paths.get(required(a, "table")));
         if (a.has("join") != a.has("on")) {
             throw new UsageException("--join and --on go together");
         }
-        if (!a.has("join")) {
-            return ColumnData.of(t);
+        if (a.has("join")) {
+            src = src.joinedWith(Paths.get(a.get("join", null)), a.get("on", null));
         }
-        Path join = Paths.get(a.get("join", null));
-        prov.put("join", join.toAbsolutePath().normalize());
-        prov.put("join_on", a.get("on", null));
-        return ColumnData.joinOn(t, CsvTable.read(join), a.get("on", null).trim());
+        return src.pooledBy(a.get("pool-by", null));
     }
 
-    private static void joinReport(ColumnData d, Warnings w, Map<String, Object> json) {
-        ColumnData.JoinReport j = d.joinReport();
-        if (j == null) {
-            return;
+    /** --json (unless -), --csv and --plot. */
+    private static StatsOutputs outputs(Args a) {
+        StatsOutputs o = StatsOutputs.none();
+        String json = a.get("json", null);
+        if (json != null && !json.equals("-")) {
+            o = o.json(Paths.get(json));
         }
-        Map<String, Object> m = Json.object();
-        m.put("on", j.on);
-        m.put("matched", j.matched);
-        m.put("only_in_table", j.onlyInLeft);
-        m.put("only_in_join", j.onlyInRight);
-        json.put("join", m);
-        if (!j.onlyInLeft.isEmpty()) {
-            w.add(j.onlyInLeft.size() + " id(s) of " + j.left + " not in " + j.right + " (left out): "
-                    + String.join(", ", j.onlyInLeft));
+        if (a.has("csv")) {
+            o = o.csv(Paths.get(a.get("csv", null)));
         }
-        if (!j.onlyInRight.isEmpty()) {
-            w.add(j.onlyInRight.size() + " id(s) of " + j.right + " not in " + j.left + " (left out): "
-                    + String.join(", ", j.onlyInRight));
+        if (a.has("plot")) {
+            o = o.plot(Paths.get(a.get("plot", null)));
         }
+        return o;
     }
 
-    private int compare(String sub, Args a, PrintStream out, PrintStream err) throws Exception {
+    private int compare(String sub, Args a, List<String> argv, PrintStream out, PrintStream err) throws Exception {
         GroupComparison.Test test;
         switch (sub) {
             case "describe":
@@ -227,53 +192,19 @@ public final class StatsCommand implements CliCommand {
         if (!sub.equals("ttest") && (a.flag("welch") || a.flag("student") || a.has("paired-by") || a.has("test"))) {
             throw new UsageException("--welch, --student, --paired-by and --test belong to 'ttest'");
         }
-        // options first: a usage error must not wait for a file to be read
-        String value = required(a, "value");
-        String group = required(a, "group");
-        double conf = confLevel(a);
         String error = Args.lower(a.get("error", "sd"));
         if (!error.equals("sd") && !error.equals("sem")) {
             throw new UsageException("--error must be sd or sem");
         }
-        BarChart.ErrorBars bars = error.equals("sem") ? BarChart.ErrorBars.SEM : BarChart.ErrorBars.SD;
-        Provenance prov = Provenance.start("ihcq stats " + sub);
-        ColumnData d = load(a, prov);
-        prov.put("test", test.label).put("value", value).put("group", group).put("conf_level", conf);
-        Warnings w = new Warnings();
-        Map<String, Object> json = Json.object();
-        joinReport(d, w, json);
-        GroupedValues gv = StatsInput.grouped(d, value, group, levels(a), w);
-        prov.put("levels", String.join(",", gv.levels()));
-        double[][] pairs = null;
-        if (test == GroupComparison.Test.PAIRED) {
-            if (gv.levelCount() != 2) {
-                throw new InputException("paired t-test compares exactly 2 groups, found " + gv.levelCount() + " ("
-                        + String.join(", ", gv.levels()) + "); choose two with --levels A,B");
-            }
-            String pairBy = required(a, "paired-by");
-            prov.put("paired_by", pairBy);
-            pairs = StatsInput.pairs(d, value, group, pairBy, gv.levels().get(0), gv.levels().get(1), w);
-        }
-        GroupComparison result = GroupComparison.run(test, gv, pairs, conf);
-        Map<String, Object> r = result.toJson();
-        r.putAll(json);
-        finish(a, r, prov, w, out, err, result.toText(), csvTables(result));
-        if (a.has("plot")) {
-            Path plot = Paths.get(a.get("plot", null));
-            PlotFiles.write(new BarChart(result, value, bars, a.get("title", null)), plot);
-            out.println("plot: " + plot);
-        }
+        CompareGroupsJob.Request q = CompareGroupsJob.Request.builder(source(a), test)
+                .value(required(a, "value")).group(required(a, "group")).levels(Fields.optionalList(a.get("levels", null)))
+                .pairBy(a.get("paired-by", null)).confLevel(a.getDouble("conf-level", 0.95))
+                .errorBars(error.equals("sem") ? BarChart.ErrorBars.SEM : BarChart.ErrorBars.SD)
+                .title(a.get("title", null)).outputs(outputs(a))
+                .command(CommandLines.quoted("ihcq stats", argv)).build();
+        CompareGroupsJob.Outcome o = new CompareGroupsJob().run(q, ProgressListener.NONE);
+        present(a, o.json(), o.text(), o.warnings(), o.written(), out, err);
         return OK;
-    }
-
-    /** The tables --csv writes: the first to FILE, the others to FILE_<name>.csv. */
-    private static Map<String, Table> csvTables(GroupComparison r) {
-        Map<String, Table> t = new java.util.LinkedHashMap<>();
-        if (r.test != GroupComparison.Test.NONE) {
-            t.put("test", r.testTable());
-        }
-        t.put("descriptives", r.descriptivesTable());
-        return t;
     }
 
     private static GroupComparison.Test ttestKind(Args a) {
@@ -305,127 +236,57 @@ public final class StatsCommand implements CliCommand {
         return a.has("paired-by") ? GroupComparison.Test.PAIRED : GroupComparison.Test.WELCH;
     }
 
-    private int survival(Args a, PrintStream out, PrintStream err) throws Exception {
-        String time = required(a, "time");
-        String event = required(a, "event");
+    private int survival(Args a, List<String> argv, PrintStream out, PrintStream err) throws Exception {
         if (a.has("group") && (a.has("score") || a.has("cut"))) {
             throw new UsageException("use either --group or --score with --cut");
         }
         if (a.has("score") != a.has("cut")) {
             throw new UsageException("--score and --cut go together");
         }
-        StatsInput.Grouping grouping = a.has("group") ? StatsInput.Grouping.byColumn(required(a, "group"))
-                : a.has("score") ? StatsInput.Grouping.byCut(required(a, "score"), a.getDouble("cut", 0.5))
-                        : StatsInput.Grouping.none();
+        SurvivalJob.Builder b = SurvivalJob.Request.builder(source(a)).time(required(a, "time"))
+                .event(required(a, "event"));
+        if (a.has("group")) {
+            b.group(required(a, "group"));
+        } else if (a.has("score")) {
+            b.scoreCut(required(a, "score"), a.getDouble("cut", 0.5));
+        }
         ConfType confType;
         try {
             confType = ConfType.parse(a.get("conf-type", "log"));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--conf-type: " + e.getMessage());
+            throw new FieldException("conf-type", e.getMessage());
         }
-        EventCodes codes;
-        try {
-            codes = a.has("event-codes") ? EventCodes.parse(a.get("event-codes", "")) : EventCodes.defaults();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--event-codes: " + e.getMessage());
-        }
-        double[] at = null;
-        if (a.has("at")) {
-            at = Args.parseDoubles("--at", a.get("at", ""));
-            for (double t : at) {
-                if (t < 0) {
-                    throw new UsageException("--at: times must not be negative");
-                }
+        if (a.has("event-codes")) {
+            try {
+                b.codes(EventCodes.parse(a.get("event-codes", "")));
+            } catch (IllegalArgumentException e) {
+                throw new FieldException("event-codes", e.getMessage());
             }
         }
-        double conf = confLevel(a);
-        Provenance prov = Provenance.start("ihcq stats survival");
-        ColumnData d = load(a, prov);
-        prov.put("time", time).put("event", event).put("event_codes", codes.describe())
-                .put("grouping", grouping.describe()).put("conf_type", confType.label).put("conf_level", conf)
-                .put("ties", "efron (Cox); hypergeometric variance (log-rank)");
-        Warnings w = new Warnings();
-        Map<String, Object> extra = Json.object();
-        joinReport(d, w, extra);
-        SurvivalData data = StatsInput.survival(d, time, event, grouping, codes, levels(a), w);
-        if (grouping.isCut()) {
-            Map<String, Object> cut = Json.object();
-            cut.put("score", a.get("score", null));
-            cut.put("cut", a.getDouble("cut", 0.5));
-            cut.put("rule", "score < cut: low; score >= cut: high");
-            Map<String, Object> counts = Json.object();
-            for (int g = 0; g < data.levelCount(); g++) {
-                counts.put(data.levels().get(g), data.count(g));
-            }
-            cut.put("counts", counts);
-            extra.put("cut", cut);
-        }
-        SurvivalAnalysis analysis = SurvivalAnalysis.run(data, confType, conf, at, w);
-        Map<String, Object> r = analysis.toJson();
-        r.putAll(extra);
-        String text = analysis.toText();
-        if (grouping.isCut()) {
-            StringBuilder sb = new StringBuilder("Groups by " + grouping.describe() + ":");
-            for (int g = 0; g < data.levelCount(); g++) {
-                sb.append(" ").append(data.levels().get(g)).append(" n = ").append(data.count(g))
-                        .append(g + 1 < data.levelCount() ? "," : "");
-            }
-            text = sb + "\n\n" + text;
-        }
-        Map<String, Table> tables = new java.util.LinkedHashMap<>();
-        tables.put("kaplan_meier", analysis.kmTable());
-        tables.put("summary", analysis.summaryTable());
-        finish(a, r, prov, w, out, err, text, tables);
-        if (a.has("plot")) {
-            Path plot = Paths.get(a.get("plot", null));
-            PlotFiles.write(new KaplanMeierChart(analysis, a.get("time-label", time), a.flag("bands"),
-                    a.get("title", null)), plot);
-            out.println("plot: " + plot);
-        }
+        b.conf(confType, a.getDouble("conf-level", 0.95)).levels(Fields.optionalList(a.get("levels", null)))
+                .at(a.has("at") ? Args.parseDoubles("at", a.get("at", "")) : null)
+                .figure(a.flag("bands"), a.get("time-label", null), a.get("title", null))
+                .outputs(outputs(a)).command(CommandLines.quoted("ihcq stats", argv));
+        SurvivalJob.Outcome o = new SurvivalJob().run(b.build(), ProgressListener.NONE);
+        present(a, o.json(), o.text(), o.warnings(), o.written(), out, err);
         return OK;
     }
 
-    /** Prints text (or JSON with --json -), writes --json and --csv, reports warnings. */
-    private static void finish(Args a, Map<String, Object> json, Provenance prov, Warnings w, PrintStream out,
-            PrintStream err, String text, Map<String, Table> tables) throws Exception {
-        json.put("warnings", w.all());
-        Map<String, Object> p = Json.object();
-        p.putAll(prov.entries());
-        json.put("provenance", p);
-        String jsonPath = a.get("json", null);
-        if ("-".equals(jsonPath)) {
+    /** Prints the text (or the JSON with --json -), the files written and the warnings. */
+    private static void present(Args a, Map<String, Object> json, String text, List<String> warnings,
+            List<Path> written, PrintStream out, PrintStream err) {
+        if ("-".equals(a.get("json", null))) {
             out.print(Json.write(json));
         } else {
             out.print(text);
-            if (jsonPath != null) {
-                AtomicFiles.writeText(Paths.get(jsonPath), Json.write(json));
-                out.println("json: " + jsonPath);
-            }
         }
-        for (String m : w.all()) {
+        for (Path p : written) {
+            String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            out.println((n.endsWith(".json") && p.toString().equals(a.get("json", null)) ? "json: "
+                    : p.toString().equals(a.get("plot", null)) ? "plot: " : n.endsWith(".csv") ? "csv: " : "wrote: ") + p);
+        }
+        for (String m : warnings) {
             err.println("warning: " + m);
         }
-        if (a.has("csv")) {
-            // the first table goes to FILE, further ones (descriptives) next to it as FILE_<name>.csv
-            Path csv = Paths.get(a.get("csv", null));
-            boolean first = true;
-            for (Map.Entry<String, Table> e : tables.entrySet()) {
-                Table t = e.getValue();
-                t.addComments(prov.lines());
-                for (String m : w.all()) {
-                    t.addComment("warning: " + m);
-                }
-                Path target = first ? csv : sibling(csv, e.getKey());
-                first = false;
-                CsvFormat.write(t, target);
-                out.println("csv: " + target);
-            }
-        }
-    }
-
-    private static Path sibling(Path file, String suffix) {
-        String name = file.getFileName().toString();
-        int dot = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.length() - 4 : name.length();
-        return file.resolveSibling(name.substring(0, dot) + "_" + suffix + ".csv");
     }
 }

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.ihcblotquant.cohort.Shard;
+import org.ihcblotquant.cohort.ShardSpec;
+import org.ihcblotquant.cohort.ShardWeight;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.core.Provenance;
@@ -41,6 +44,7 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         final Path slidesCsv;
         final boolean createFolders;
         final String command;
+        final ShardSpec shard;
 
         private Request(Builder b) {
             this.inputs = Collections.unmodifiableList(new ArrayList<>(b.inputs));
@@ -50,6 +54,7 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
             this.slidesCsv = b.slidesCsv;
             this.createFolders = b.createFolders;
             this.command = b.command;
+            this.shard = b.shard;
         }
 
         public static Builder builder(IhcSettings settings) {
@@ -65,6 +70,7 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         private Path slidesCsv;
         private boolean createFolders;
         private String command = "IHC batch";
+        private ShardSpec shard;
 
         private Builder(IhcSettings settings) {
             this.settings = settings;
@@ -101,6 +107,15 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
             return this;
         }
 
+        /**
+         * Score only shard K of N of the sorted input list (a task of a job array); null for all.
+         * The tables then carry the shard lines that {@code ihcq merge} checks.
+         */
+        public Builder shard(ShardSpec s) {
+            this.shard = s;
+            return this;
+        }
+
         public Request build() {
             return new Request(this);
         }
@@ -111,12 +126,20 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         private final List<IhcImageResult> results;
         private final Table images;
         private final Table slides;
+        private final Shard shard;
 
-        Outcome(Provenance p, List<String> warnings, List<IhcImageResult> results, Table images, Table slides) {
+        Outcome(Provenance p, List<String> warnings, List<IhcImageResult> results, Table images, Table slides,
+                Shard shard) {
             super(p, warnings);
             this.results = Collections.unmodifiableList(results);
             this.images = images;
             this.slides = slides;
+            this.shard = shard;
+        }
+
+        /** The shard scored, or null when the request had none. */
+        public Shard shard() {
+            return shard;
         }
 
         public List<IhcImageResult> results() {
@@ -163,8 +186,16 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
                     + q.imagesCsv);
         }
         MaskFolder masks = q.masks == null ? null : new MaskFolder(q.masks);
-        List<Path> files = ImageFiles.expand(q.inputs);
-        if (masks != null) {
+        Shard shard = null;
+        List<Path> files;
+        if (q.shard != null) {
+            // streamed listing: a task of a large array never holds the whole cohort's list
+            shard = Shard.select(q.inputs, masks == null ? null : masks::contains, q.shard, ShardWeight.FILE_SIZE);
+            files = new ArrayList<>(shard.files());
+        } else {
+            files = ImageFiles.expand(q.inputs);
+        }
+        if (masks != null && shard == null) {
             // masks kept inside the input folder are not images to score
             files.removeIf(masks::contains);
             if (files.isEmpty()) {
@@ -179,6 +210,11 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         // background rule "slide": one I0 per slide from the glass of all its fields, decided first
         SlidePrepass pre = new SlidePrepass(q.settings, masks, files, StainEstimateScope.NONE);
         pre.run(progress);
+        List<String> slideWarnings = new ArrayList<>();
+        if (shard != null && q.settings.background().isSlide()) {
+            slideWarnings.add("background slide pools the glass of the fields in this shard only; keep a slide's "
+                    + "fields in one shard for one background per slide");
+        }
         List<IhcImageResult> results = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             progress.checkCancelled();
@@ -196,9 +232,12 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         for (java.util.Map.Entry<String, String> e : pre.slideBackgrounds().entrySet()) {
             prov.put("slide_background " + e.getKey(), e.getValue());
         }
+        if (shard != null) {
+            shard.describe(prov);
+        }
         Table images = IhcTables.images(results).addComments(prov.lines());
         Table slides = IhcTables.slides(results).addComments(prov.lines());
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(slideWarnings);
         if (q.imagesCsv != null) {
             try {
                 CsvFormat.write(images, q.imagesCsv);
@@ -207,7 +246,7 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
                 throw new UncheckedIOException("cannot write the tables: " + e.getMessage(), e);
             }
         }
-        return new Outcome(prov, warnings, results, images, slides);
+        return new Outcome(prov, warnings, results, images, slides, shard);
     }
 
     /** Progress of one file as a slice of the whole batch. */

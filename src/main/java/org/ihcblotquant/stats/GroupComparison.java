@@ -99,9 +99,9 @@ public final class GroupComparison {
             }
             default:
                 if (k != 2) {
-                    throw new InputException(test.label + " compares exactly 2 groups, found " + k + " ("
-                            + String.join(", ", lv) + "); choose two with --levels A,B"
-                            + (k > 2 ? " or use anova" : ""));
+                    throw org.ihcblotquant.job.FieldException.notFitting("levels", test.label
+                            + " compares exactly 2 groups, found " + k + " (" + String.join(", ", lv)
+                            + "); choose two" + (k > 2 ? " or use one-way ANOVA" : ""));
                 }
         }
         String lx = lv.get(0);

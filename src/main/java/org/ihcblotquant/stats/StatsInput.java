@@ -203,9 +203,9 @@ public final class StatsInput {
             if (!isMissing(ev)) {
                 e = codes.decode(ev);
                 if (e == null) {
-                    throw new InputException(d.where(r, ec, eventColumn) + ": event code '" + ev
-                            + "' is not one of " + codes.describe()
-                            + " (use --event-codes EVENT:CENSORED, e.g. dead:alive)");
+                    throw org.ihcblotquant.job.FieldException.notFitting("event-codes", d.where(r, ec, eventColumn)
+                            + ": event code '" + ev + "' is not one of " + codes.describe()
+                            + " (give the event codes as EVENT:CENSORED, e.g. dead:alive)");
                 }
             }
             String g = "all";
