@@ -99,6 +99,21 @@ class CellsCommandTest {
                 Double.parseDouble(slides.get(0, slides.column("positive_pct"))), 1e-9, "slides pool cells");
         CsvTable perCell = CsvTable.read(cells);
         assertEquals(totalNuclei, perCell.rowCount());
+        int withRing = 0;
+        for (int i = 0; i < perCell.rowCount(); i++) {
+            double na = Double.parseDouble(perCell.get(i, perCell.column("nucleus_area_um2")));
+            double ra = Double.parseDouble(perCell.get(i, perCell.column("ring_area_um2")));
+            double nd = Double.parseDouble(perCell.get(i, perCell.column("nucleus_dab_mean_od")));
+            double cd = Double.parseDouble(perCell.get(i, perCell.column("cell_dab_mean_od")));
+            if (ra > 0) {
+                withRing++;
+                double rd = Double.parseDouble(perCell.get(i, perCell.column("ring_dab_mean_od")));
+                assertEquals((nd * na + rd * ra) / (na + ra), cd, 1e-9, "cell DAB = area-weighted nucleus and ring");
+                // a 5 µm expansion around a nucleus of a few tens of µm² gives a ring of at least as much
+                assertTrue(ra > 0.5 * na, "ring of cell " + i + ": " + ra + " µm² around " + na);
+            }
+        }
+        assertTrue(withRing > 0.95 * perCell.rowCount(), "cells have rings: " + withRing);
         List<String> first = perCell.row(0);
         assertEquals("S1_f1.png", first.get(perCell.column("image")));
         String text = new String(Files.readAllBytes(cells), StandardCharsets.UTF_8);
