@@ -14,6 +14,7 @@ import org.ihcblotquant.ihc.TissueMaskSettings;
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.job.CommandLines;
 import org.ihcblotquant.job.IhcBatchJob;
+import org.ihcblotquant.job.StainEstimateScope;
 
 /** {@code ihcq ihc}: scores images and folders, writes the per-image and per-slide tables. */
 public final class IhcCommand implements CliCommand {
@@ -48,6 +49,8 @@ public final class IhcCommand implements CliCommand {
                 + "                       (default 0.2,0.4,0.6)\n"
                 + "  --tissue-od X|auto   tissue = total OD (sum of channel ODs) >= X; auto (default) sets it\n"
                 + "                       from the glass: median + max(0.06, 2 x (q99.5 - median))\n"
+                + "  --stain-estimate S   estimate H and DAB vectors from the images (Macenko): image, slide or\n"
+                + "                       batch (default none); printed in the --vectors syntax and recorded\n"
                 + TISSUE_MASK_HELP
                 + "  --marker NAME        marker name for the tables (default: the scored stain, e.g. DAB)\n"
                 + "  --slide-pattern RE   regular expression on the file name; its first group is the slide id\n"
@@ -72,7 +75,11 @@ public final class IhcCommand implements CliCommand {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, Args.names("stain", "vectors", "third", "background", "thresholds", "tissue-od",
                 "marker", "slide-pattern", "out", "slides", "masks", "shard", "pixel-size", "tissue-smoothing",
-                "min-tissue-area", "max-hole-area"), Args.names("quiet"));
+                "min-tissue-area", "max-hole-area", "stain-estimate"), Args.names("quiet"));
+        StainEstimateScope estimate = StainEstimateScope.parse(a.get("stain-estimate", "none"));
+        if (estimate != StainEstimateScope.NONE && a.has("vectors")) {
+            throw new UsageException("give either --vectors or --stain-estimate, not both");
+        }
         IhcSettings settings = settings(a);
         if (a.positional().isEmpty()) {
             throw new UsageException("no INPUT given (image files or folders)");
@@ -84,7 +91,8 @@ public final class IhcCommand implements CliCommand {
                 .masks(a.has("masks") ? Paths.get(a.get("masks", null)) : null)
                 .outputs(outFile, slidesFile)
                 .command(CommandLines.quoted("ihcq ihc", argv))
-                .shard(a.has("shard") ? ShardSpec.parse(a.get("shard", null)) : null);
+                .shard(a.has("shard") ? ShardSpec.parse(a.get("shard", null)) : null)
+                .estimate(estimate);
         for (String p : a.positional()) {
             b.input(Paths.get(p));
         }
@@ -95,6 +103,12 @@ public final class IhcCommand implements CliCommand {
                         out.println(line(r));
                     }
                 });
+        for (java.util.Map.Entry<String, String> e : o.provenance().entries().entrySet()) {
+            if (e.getKey().startsWith("estimated_vectors ")) {
+                out.println("stain vectors (" + e.getKey().substring("estimated_vectors ".length()) + "): --vectors '"
+                        + e.getValue() + "'");
+            }
+        }
         for (String w : o.warnings()) {
             err.println("warning: " + w);
         }

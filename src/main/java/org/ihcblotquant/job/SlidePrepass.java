@@ -35,17 +35,26 @@ final class SlidePrepass {
     private final MaskFolder masks;
     private final List<Path> files;
     private final StainEstimateScope scope;
+    private final boolean estimateImages;
     private final Map<String, Background> backgrounds = new HashMap<>();
     private final Map<String, StainVectors> vectors = new HashMap<>();
     private final Map<String, String> estimated = new LinkedHashMap<>();
     private final Map<String, String> slideBackgrounds = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
+    /** For cells: per-image vectors are estimated by the cell analysis itself, with the image's result. */
     SlidePrepass(CellSettings settings, MaskFolder masks, List<Path> files, StainEstimateScope scope) {
-        this(settings.stain(), masks, files, scope);
+        this(settings.stain(), masks, files, scope, false);
     }
 
+    /** For pixel scores: every scope, per-image included, is estimated here. */
     SlidePrepass(IhcSettings settings, MaskFolder masks, List<Path> files, StainEstimateScope scope) {
+        this(settings, masks, files, scope, true);
+    }
+
+    private SlidePrepass(IhcSettings settings, MaskFolder masks, List<Path> files, StainEstimateScope scope,
+            boolean estimateImages) {
+        this.estimateImages = estimateImages;
         this.settings = settings;
         this.masks = masks;
         this.files = files;
@@ -73,7 +82,8 @@ final class SlidePrepass {
                         + e.getValue().fields() + " fields with glass");
             }
         }
-        if (scope == StainEstimateScope.SLIDE || scope == StainEstimateScope.BATCH) {
+        if (scope == StainEstimateScope.SLIDE || scope == StainEstimateScope.BATCH
+                || (scope == StainEstimateScope.IMAGE && estimateImages)) {
             Map<String, StainVectorEstimator> est = new LinkedHashMap<>();
             for (Path f : files) {
                 progress.checkCancelled();
@@ -98,7 +108,9 @@ final class SlidePrepass {
                         mask, bg);
             }
             for (Map.Entry<String, StainVectorEstimator> e : est.entrySet()) {
-                String label = e.getKey().isEmpty() ? "batch" : "slide " + e.getKey();
+                String label = e.getKey().isEmpty() ? "batch"
+                        : scope == StainEstimateScope.IMAGE ? "image " + java.nio.file.Paths.get(e.getKey()).getFileName()
+                        : "slide " + e.getKey();
                 try {
                     StainVectors v = CellAnalysis.named(e.getValue().estimate(), settings.vectors());
                     vectors.put(e.getKey(), v);
@@ -127,6 +139,9 @@ final class SlidePrepass {
     }
 
     private String scopeKey(Path f) {
+        if (scope == StainEstimateScope.IMAGE) {
+            return f.toAbsolutePath().toString();
+        }
         return scope == StainEstimateScope.SLIDE ? slideOf(f) : "";
     }
 
