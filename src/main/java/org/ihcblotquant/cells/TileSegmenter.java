@@ -119,15 +119,19 @@ final class TileSegmenter {
             }
         }
         float[] out = new float[in.length];
+        int[] src = new int[kernel.length];
         for (int y = 0; y < h; y++) {
             int row = y * w;
             for (int k = 0; k < kernel.length; k++) {
-                int yy = Math.min(h - 1, Math.max(0, y + k - r));
-                int src = yy * w;
-                float c = kernel[k];
-                for (int x = 0; x < w; x++) {
-                    out[row + x] += c * tmp[src + x];
+                src[k] = Math.min(h - 1, Math.max(0, y + k - r)) * w;
+            }
+            // one write per pixel; the kernel's rows are read side by side
+            for (int x = 0; x < w; x++) {
+                float sum = 0;
+                for (int k = 0; k < kernel.length; k++) {
+                    sum += kernel[k] * tmp[src[k] + x];
                 }
+                out[row + x] = sum;
             }
         }
         return out;
@@ -219,9 +223,17 @@ final class TileSegmenter {
         int area = np + filled;
         int[] piece = new int[lw * lh];
         int pieces;
+        FloatProcessor edm = null;
         if (settings.splitPx() > 0 && area >= 2 * minPx && solidity(local, lw, lh, area) < SOLID) {
-            ByteProcessor bp = new ByteProcessor(lw, lh, local);
-            FloatProcessor edm = new EDM().makeFloatEDM(bp, 0, false);
+            edm = new EDM().makeFloatEDM(new ByteProcessor(lw, lh, local), 0, false);
+            // one nucleus fills at most an ellipse of axis ratio 2:3 around its widest inscribed disc;
+            // more area than that may be two nuclei and goes through the watershed
+            double r = edm.getMax();
+            if (area < ROUND * Math.PI * r * r) {
+                edm = null;
+            }
+        }
+        if (edm != null) {
             ByteProcessor seg = new MaximumFinder().findMaxima(edm, settings.splitPx(), ImageProcessor.NO_THRESHOLD,
                     MaximumFinder.SEGMENTED, false, true);
             byte[] sp = (byte[]) seg.getPixels();
@@ -269,6 +281,8 @@ final class TileSegmenter {
      * watershed for them saves most of its cost without changing what is split.
      */
     static final double SOLID = 0.95;
+    /** Blobs with less area than this many times the area of their widest inscribed disc are one nucleus. */
+    static final double ROUND = 1.5;
 
     /** Area over the area of the convex hull of the pixel squares (row ends as hull points). */
     static double solidity(byte[] local, int lw, int lh, int area) {
