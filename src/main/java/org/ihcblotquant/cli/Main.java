@@ -11,6 +11,7 @@ import org.ihcblotquant.core.CancelledException;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.Threads;
 import org.ihcblotquant.core.Version;
+import org.ihcblotquant.ihc.IhcAnalysis;
 import org.ihcblotquant.job.FieldException;
 import org.ihcblotquant.job.FieldSpelling;
 
@@ -36,7 +37,9 @@ public final class Main {
                 new ExamplesCommand(),
                 new BlotCommand(),
                 new StatsCommand(),
-                new MergeCommand())) {
+                new MergeCommand(),
+                new PlateCommand(),
+                new StudyCommand())) {
             m.put(c.name(), c);
         }
         return m;
@@ -79,21 +82,27 @@ public final class Main {
                 err.println("ihcq " + cmd.name() + ": error: " + e.render(SPELLING));
                 return CliCommand.FAILED;
             }
+            // one line: the option and what is wrong with it
             err.println("ihcq " + cmd.name() + ": " + e.render(SPELLING));
-            err.println("see: ihcq " + cmd.name() + " --help");
             return CliCommand.USAGE;
         } catch (UsageException e) {
             err.println("ihcq " + cmd.name() + ": " + e.getMessage());
             err.println("see: ihcq " + cmd.name() + " --help");
             return CliCommand.USAGE;
         } catch (InputException e) {
-            err.println("ihcq " + cmd.name() + ": error: " + e.getMessage());
+            err.println("ihcq " + cmd.name() + ": error: " + e.getMessage()
+                    + (e.getMessage().contains(IhcAnalysis.TOO_LARGE) ? "; " + MEMORY_ADVICE : ""));
             return CliCommand.FAILED;
         } catch (CancelledException e) {
             err.println("ihcq " + cmd.name() + ": cancelled");
             return CliCommand.FAILED;
         } catch (OutOfMemoryError e) {
             err.println("ihcq " + cmd.name() + ": error: out of memory; " + MEMORY_ADVICE);
+            return CliCommand.FAILED;
+        } catch (java.nio.file.InvalidPathException e) {
+            err.println("ihcq " + cmd.name() + ": error: cannot use the path '" + e.getInput() + "' (" + e.getReason()
+                    + "): Java reads file names in the locale's character set; run with a UTF-8 locale, "
+                    + "e.g. LC_ALL=C.UTF-8 (the ihcq launcher sets it)");
             return CliCommand.FAILED;
         } catch (java.io.UncheckedIOException e) {
             err.println("ihcq " + cmd.name() + ": error: " + e.getMessage());
@@ -114,6 +123,7 @@ public final class Main {
         }
         sb.append("\nOptions:\n  --help       this text\n  --version    print the version\n");
         sb.append("\nEnvironment: JAVA_OPTS is passed to the JVM (e.g. JAVA_OPTS=-Xmx16g for large images).\n");
+        sb.append("SLURM_CPUS_PER_TASK (set in SLURM jobs with --cpus-per-task) is the number of threads to use.\n");
         sb.append("Exit codes: 0 done; 1 nothing could be processed or the work failed; 2 invalid options.\n");
         return sb.toString();
     }

@@ -3,6 +3,7 @@ package org.ihcblotquant.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,14 @@ import org.ihcblotquant.stats.ConfType;
 import org.ihcblotquant.stats.EventCodes;
 import org.ihcblotquant.stats.GroupComparison;
 import org.ihcblotquant.stats.Json;
+import org.ihcblotquant.job.CoxRegressionJob;
+import org.ihcblotquant.stats.Alternative;
+import org.ihcblotquant.stats.CutPoint;
+import org.ihcblotquant.stats.DecimalMark;
+import org.ihcblotquant.stats.MedianRule;
+import org.ihcblotquant.stats.PValueAdjust;
+import org.ihcblotquant.stats.Report;
+import org.ihcblotquant.stats.SurvivalAnalysis;
 import org.ihcblotquant.stats.plot.BarChart;
 
 /**
@@ -29,10 +38,10 @@ import org.ihcblotquant.stats.plot.BarChart;
 public final class StatsCommand implements CliCommand {
 
     private static final List<String> SUBCOMMANDS = Arrays.asList("describe", "ttest", "mannwhitney", "anova",
-            "survival");
+            "kruskal", "welch-anova", "signrank", "survival", "cox", "adjust");
 
     private static final Set<String> COMMON_VALUES = Args.names("table", "join", "on", "json", "csv", "plot",
-            "title", "conf-level", "levels", "pool-by");
+            "title", "conf-level", "levels", "pool-by", "decimal");
 
     @Override
     public String name() {
@@ -41,7 +50,7 @@ public final class StatsCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "statistics: t-tests, Mann-Whitney, ANOVA + Tukey, Kaplan-Meier + log-rank + hazard ratio";
+        return "statistics: t-tests, rank tests, ANOVA, Kaplan-Meier + log-rank, Cox regression, p-value correction";
     }
 
     @Override
@@ -52,9 +61,14 @@ public final class StatsCommand implements CliCommand {
                 + "  describe     n, mean, SD, SEM, median, min, max per group\n"
                 + "  ttest        two-sample t-test (Welch by default), Student or paired; or the Mann-Whitney U test\n"
                 + "  mannwhitney  Mann-Whitney U / Wilcoxon rank-sum test (as R wilcox.test)\n"
-                + "  anova        one-way ANOVA with Tukey HSD (Tukey-Kramer for unequal n)\n"
+                + "  anova        one-way ANOVA with Tukey HSD (Tukey-Kramer for unequal n), eta^2 and omega^2\n"
+                + "  kruskal      Kruskal-Wallis rank test with Dunn's pairwise tests (--adjust, Holm by default)\n"
+                + "  welch-anova  Welch one-way ANOVA (unequal variances) with Games-Howell pairwise comparisons\n"
+                + "  signrank     Wilcoxon signed-rank test of paired values (--paired-by ID)\n"
                 + "  survival     Kaplan-Meier per group, median survival, numbers at risk, log-rank test,\n"
-                + "               hazard ratio (Cox model, Efron ties; and log-rank O/E)\n"
+                + "               hazard ratios from one Cox model of all groups (Efron ties; and log-rank O/E)\n"
+                + "  cox          Cox regression: covariates, factors, strata; tests, concordance, cox.zph\n"
+                + "  adjust       Holm / Bonferroni / Benjamini-Hochberg adjusted p-values (--p COL or --p 0.01,0.2)\n"
                 + "\n"
                 + "Input (all sub-commands):\n"
                 + "  --table F.csv       input table (comma, semicolon or tab separated; '#' comment lines skipped)\n"
@@ -65,6 +79,8 @@ public final class StatsCommand implements CliCommand {
                 + "                      table; joining on a column whose ids repeat pools by it too\n"
                 + "  --levels A,B,...    groups to use, in this order (default: all, sorted as R sorts factor levels)\n"
                 + "  --conf-level X      confidence level of intervals (default 0.95)\n"
+                + "  --decimal D         auto (default) | point | comma: decimal mark of the numbers; auto reads\n"
+                + "                      ';'- or tab-separated files with numbers like 1,5 (and none like 1.5) as commas\n"
                 + "  Missing cells (empty, NA, NaN, N/A, -) are skipped and counted in a warning, never read as 0;\n"
                 + "  any other non-numeric value is an error naming the file, row and column.\n"
                 + "\n"
@@ -76,6 +92,11 @@ public final class StatsCommand implements CliCommand {
                 + "  --paired-by COL     ttest: paired t-test; rows of the two groups are matched on this id column\n"
                 + "  --test T            ttest: welch | student | paired | wilcoxon (= mannwhitney)\n"
                 + "  --error sd|sem      error bars of the plot (default sd)\n"
+                + "  --alternative A     two-sided (default) | less | greater (ttest, mannwhitney, signrank; x < y is less)\n"
+                + "  --value A,B,...     several columns (markers): one test each, and their p-values corrected\n"
+                + "  --adjust M          holm (default) | bonferroni | bh | none: correction of the p-values of several\n"
+                + "                      --value columns, of Dunn's tests (kruskal) and of --pairwise log-rank tests\n"
+                + "  Two-group tests also report effect sizes: Cohen's d and Hedges' g with CI, Hodges-Lehmann shift.\n"
                 + "  Two-group tests compare the first level (x) with the second (y): difference = mean_x - mean_y.\n"
                 + "\n"
                 + "survival:\n"
@@ -83,12 +104,38 @@ public final class StatsCommand implements CliCommand {
                 + "  --event COL         1/0 or true/false: 1 = event (death, relapse), 0 = censored (required)\n"
                 + "  --event-codes E:C   other codes, e.g. dead:alive or relapse,death:none (case-insensitive)\n"
                 + "  --group COL         one curve per level of this column, or ...\n"
-                + "  --score COL --cut X ... two groups by a score: < X is 'low', >= X is 'high' (counts reported)\n"
+                + "  --score COL --cut C ... groups by a score; C is a number X (< X low, >= X high), median (<= median\n"
+                + "                      low), tertiles (low / mid / high) or optimal: the cut maximising the log-rank\n"
+                + "                      statistic over 10-90 % of the subjects, with the Lausen-Schumacher adjusted p;\n"
+                + "                      an optimal cut is labelled DATA-CHOSEN in the text, JSON and plot\n"
+                + "  --strata COL        stratified log-rank test (and stratified Cox model)\n"
+                + "  --covariates A,B --factors C  hazard ratios of the groups adjusted for these columns\n"
+                + "                      (one Cox model; JSON cox_adjusted; --reference C=LEVEL for a factor)\n"
+                + "  --trend             log-rank test for trend over the ordered groups (scores 0, 1, 2, ...;\n"
+                + "                      --trend-scores 0,1,2,3 to set them)\n"
+                + "  --pairwise          log-rank test of every pair of groups, p corrected by --adjust (Holm)\n"
+                + "  --separate-cox      hazard ratios from separate two-group Cox models (default: one model)\n"
+                + "  --rmst TAU          restricted mean survival time up to TAU per group, with CI\n"
+                + "  --survival-at T,... survival with CI per group at these times (e.g. 12,36,60 months)\n"
+                + "  --median-rule R     printed (default, as R's printed survfit table) | midpoint (quantile.survfit)\n"
                 + "                      (neither: one curve of all subjects)\n"
                 + "  --conf-type T       log (default, as R) | log-log | plain\n"
                 + "  --at T1,T2,...      times for the numbers at risk (default: the plot's axis ticks)\n"
                 + "  --bands             draw the confidence bands in the plot\n"
                 + "  --time-label TEXT   x axis label of the plot (default: the time column name)\n"
+                + "\n"
+                + "cox:\n"
+                + "  --time COL --event COL (as survival) --covariates A,B  numeric covariates\n"
+                + "  --factors C,D       categorical covariates (treatment contrasts; first level is the reference)\n"
+                + "  --reference C=LEVEL,...  another reference level of a factor\n"
+                + "  --strata COL        one baseline hazard per stratum\n"
+                + "  --ties T            efron (default, as R) | breslow\n"
+                + "  JSON: coefficients [term, coef, se, hr, ci_low, ci_high, z, p], lr_test, wald_test, score_test\n"
+                + "  {statistic, df, p}, n, events, concordance, proportional_hazards {terms, global} (cox.zph, km)\n"
+                + "  --plot FILE: forest plot of the hazard ratios; --csv FILE: coefficients (tests in FILE_tests.csv)\n"
+                + "\n"
+                + "adjust:\n"
+                + "  --p COL (with --table, --name COL labels the rows) or --p 0.01,0.04,...   --method holm|bonferroni|bh\n"
                 + "\n"
                 + "Output:\n"
                 + "  (default)           human-readable results on standard output; warnings on standard error\n"
@@ -129,11 +176,23 @@ public final class StatsCommand implements CliCommand {
         List<String> rest = args.subList(1, args.size());
         if (sub.equals("survival")) {
             Set<String> values = Args.names("time", "event", "event-codes", "group", "score", "cut", "conf-type", "at",
-                    "time-label");
+                    "time-label", "strata", "trend-scores", "adjust", "rmst", "survival-at", "median-rule",
+                    "covariates", "factors", "reference");
             values.addAll(COMMON_VALUES);
-            return survival(Args.parse(rest, values, Args.names("bands")), args, out, err);
+            return survival(Args.parse(rest, values, Args.names("bands", "trend", "pairwise", "separate-cox")), args,
+                    out, err);
         }
-        Set<String> values = Args.names("value", "group", "paired-by", "test", "error");
+        if (sub.equals("cox")) {
+            Set<String> values = Args.names("time", "event", "event-codes", "covariates", "factors", "reference",
+                    "strata", "ties");
+            values.addAll(COMMON_VALUES);
+            return cox(Args.parse(rest, values, Args.names()), args, out, err);
+        }
+        if (sub.equals("adjust")) {
+            return adjust(Args.parse(rest, Args.names("table", "p", "method", "json", "csv", "decimal", "name"),
+                    Args.names()), out, err);
+        }
+        Set<String> values = Args.names("value", "group", "paired-by", "test", "error", "alternative", "adjust");
         values.addAll(COMMON_VALUES);
         return compare(sub, Args.parse(rest, values, Args.names("welch", "student")), args, out, err);
     }
@@ -155,7 +214,7 @@ public final class StatsCommand implements CliCommand {
         if (a.has("join")) {
             src = src.joinedWith(Paths.get(a.get("join", null)), a.get("on", null));
         }
-        return src.pooledBy(a.get("pool-by", null));
+        return src.pooledBy(a.get("pool-by", null)).decimal(DecimalMark.parse(a.get("decimal", "auto")));
     }
 
     /** --json (unless -), --csv and --plot. */
@@ -186,11 +245,32 @@ public final class StatsCommand implements CliCommand {
             case "mannwhitney":
                 test = GroupComparison.Test.MANN_WHITNEY;
                 break;
+            case "kruskal":
+                test = GroupComparison.Test.KRUSKAL;
+                break;
+            case "welch-anova":
+                test = GroupComparison.Test.WELCH_ANOVA;
+                break;
+            case "signrank":
+                test = GroupComparison.Test.SIGNRANK;
+                break;
             default:
                 test = ttestKind(a);
         }
-        if (!sub.equals("ttest") && (a.flag("welch") || a.flag("student") || a.has("paired-by") || a.has("test"))) {
-            throw new UsageException("--welch, --student, --paired-by and --test belong to 'ttest'");
+        boolean pairedSub = sub.equals("ttest") || sub.equals("signrank");
+        if (!sub.equals("ttest") && (a.flag("welch") || a.flag("student") || a.has("test"))
+                || !pairedSub && a.has("paired-by")) {
+            throw new UsageException("--welch, --student, --paired-by and --test belong to 'ttest'"
+                    + " (--paired-by also to 'signrank')");
+        }
+        if (a.has("alternative") && !(sub.equals("ttest") || sub.equals("mannwhitney") || sub.equals("signrank"))) {
+            throw new UsageException("--alternative belongs to ttest, mannwhitney and signrank");
+        }
+        Alternative alternative = Alternative.parse(a.get("alternative", "two-sided"));
+        PValueAdjust.Method adjust = PValueAdjust.Method.parse(a.get("adjust", "holm"));
+        List<String> valueList = Fields.optionalList(required(a, "value"));
+        if (valueList.size() > 1) {
+            return compareFamily(sub, test, valueList, alternative, adjust, a, argv, out, err);
         }
         String error = Args.lower(a.get("error", "sd"));
         if (!error.equals("sd") && !error.equals("sem")) {
@@ -199,6 +279,7 @@ public final class StatsCommand implements CliCommand {
         CompareGroupsJob.Request q = CompareGroupsJob.Request.builder(source(a), test)
                 .value(required(a, "value")).group(required(a, "group")).levels(Fields.optionalList(a.get("levels", null)))
                 .pairBy(a.get("paired-by", null)).confLevel(a.getDouble("conf-level", 0.95))
+                .alternative(alternative).adjust(adjust)
                 .errorBars(error.equals("sem") ? BarChart.ErrorBars.SEM : BarChart.ErrorBars.SD)
                 .title(a.get("title", null)).outputs(outputs(a))
                 .command(CommandLines.quoted("ihcq stats", argv)).build();
@@ -248,8 +329,26 @@ public final class StatsCommand implements CliCommand {
         if (a.has("group")) {
             b.group(required(a, "group"));
         } else if (a.has("score")) {
-            b.scoreCut(required(a, "score"), a.getDouble("cut", 0.5));
+            b.scoreCut(required(a, "score"), CutPoint.parse(a.get("cut", "")));
         }
+        SurvivalAnalysis.Options options = new SurvivalAnalysis.Options()
+                .medianRule(MedianRule.parse(a.get("median-rule", "printed")))
+                .separateCoxFits(a.flag("separate-cox"))
+                .pairwise(a.flag("pairwise"), PValueAdjust.Method.parse(a.get("adjust", "holm")));
+        if (a.has("rmst")) {
+            double tau = Args.parseDouble("--rmst", a.get("rmst", ""));
+            if (!(tau > 0)) {
+                throw new FieldException("rmst", "the time horizon must be positive");
+            }
+            options.rmst(tau);
+        }
+        if (a.has("survival-at")) {
+            options.survivalAt(Args.parseDoubles("--survival-at", a.get("survival-at", "")));
+        }
+        b.adjustFor(Fields.optionalList(a.get("covariates", null)), Fields.optionalList(a.get("factors", null)),
+                a.get("reference", null));
+        b.options(options).strata(a.get("strata", null)).trend(a.flag("trend") || a.has("trend-scores"),
+                a.has("trend-scores") ? Args.parseDoubles("--trend-scores", a.get("trend-scores", "")) : null);
         ConfType confType;
         try {
             confType = ConfType.parse(a.get("conf-type", "log"));
@@ -269,6 +368,162 @@ public final class StatsCommand implements CliCommand {
                 .outputs(outputs(a)).command(CommandLines.quoted("ihcq stats", argv));
         SurvivalJob.Outcome o = new SurvivalJob().run(b.build(), ProgressListener.NONE);
         present(a, o.json(), o.text(), o.warnings(), o.written(), out, err);
+        return OK;
+    }
+
+    /** {@code ihcq stats cox}: the Cox regression job (JSON, text, CSV tables, forest plot). */
+    private int cox(Args a, List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        CoxRegressionJob.Builder b = new CoxRegressionJob.Builder().source(source(a)).time(required(a, "time"))
+                .event(required(a, "event")).covariates(Fields.optionalList(a.get("covariates", "")))
+                .factors(Fields.optionalList(a.get("factors", ""))).references(a.get("reference", null))
+                .strata(a.get("strata", null)).ties(a.get("ties", "efron")).confLevel(a.getDouble("conf-level", 0.95))
+                .eventCodes(a.get("event-codes", null)).outputs(outputs(a), a.get("title", null))
+                .command(CommandLines.quoted("ihcq stats", argv));
+        CoxRegressionJob.Outcome o = new CoxRegressionJob().run(b.build(), ProgressListener.NONE);
+        present(a, o.json(), o.text(), o.warnings(), o.written(), out, err);
+        return OK;
+    }
+
+    /**
+     * Several value columns (markers) compared the same way: one test per column, and the family
+     * of p-values corrected ({@code --adjust}, Holm by default) next to the raw ones.
+     */
+    private int compareFamily(String sub, GroupComparison.Test test, List<String> valueList, Alternative alternative,
+            PValueAdjust.Method method, Args a, List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        if (test == GroupComparison.Test.NONE) {
+            throw new UsageException("describe takes one --value column");
+        }
+        if (a.has("plot") || a.has("csv")) {
+            throw new UsageException("--plot and --csv need a single --value column (the family goes to --json)");
+        }
+        Map<String, Object> results = Json.object();
+        double[] p = new double[valueList.size()];
+        StringBuilder text = new StringBuilder();
+        List<String> warnings = new ArrayList<>();
+        Map<String, Object> provenance = null;
+        for (int i = 0; i < valueList.size(); i++) {
+            CompareGroupsJob.Request q = CompareGroupsJob.Request.builder(source(a), test)
+                    .value(valueList.get(i)).group(required(a, "group"))
+                    .levels(Fields.optionalList(a.get("levels", null))).pairBy(a.get("paired-by", null))
+                    .confLevel(a.getDouble("conf-level", 0.95)).alternative(alternative).adjust(method)
+                    .command(CommandLines.quoted("ihcq stats", argv)).build();
+            CompareGroupsJob.Outcome o = new CompareGroupsJob().run(q, ProgressListener.NONE);
+            Map<String, Object> j = new java.util.LinkedHashMap<>(o.json());
+            j.remove("warnings");
+            provenance = castMap(j.remove("provenance"));
+            results.put(valueList.get(i), j);
+            p[i] = o.result().p();
+            for (String w : o.warnings()) {
+                warnings.add(valueList.get(i) + ": " + w);
+            }
+            text.append("== ").append(valueList.get(i)).append(" ==\n").append(o.text()).append('\n');
+        }
+        double[] adj = PValueAdjust.adjust(p, method);
+        List<Object> rows = new ArrayList<>();
+        text.append(method.label).append("-adjusted p over the ").append(valueList.size()).append(" columns:\n");
+        for (int i = 0; i < p.length; i++) {
+            Map<String, Object> r = Json.object();
+            r.put("value", valueList.get(i));
+            r.put("p", p[i]);
+            r.put("p_adj", adj[i]);
+            rows.add(r);
+            text.append(String.format(java.util.Locale.ROOT, "  %-20s p %10s  p adj %10s%n", valueList.get(i),
+                    Report.p(p[i]), Report.p(adj[i])));
+        }
+        Map<String, Object> root = Json.object();
+        root.put("analysis", "compare_family");
+        root.put("test", test.label);
+        root.put("results", results);
+        Map<String, Object> fam = Json.object();
+        fam.put("method", method.key);
+        fam.put("rows", rows);
+        root.put("adjusted", fam);
+        root.put("warnings", warnings);
+        root.put("provenance", provenance);
+        List<Path> written = new ArrayList<>();
+        String jsonPath = a.get("json", null);
+        if (jsonPath != null && !jsonPath.equals("-")) {
+            org.ihcblotquant.io.AtomicFiles.writeText(Paths.get(jsonPath), Json.write(root));
+            written.add(Paths.get(jsonPath));
+        }
+        present(a, root, text.toString(), warnings, written, out, err);
+        return OK;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    /**
+     * {@code ihcq stats adjust}: corrected p-values of a column of a table ({@code --table F
+     * --p COL}) or of a list ({@code --p 0.01,0.04,0.2}), next to the raw ones.
+     */
+    private int adjust(Args a, PrintStream out, PrintStream err) throws Exception {
+        PValueAdjust.Method method = PValueAdjust.Method.parse(a.get("method", "holm"));
+        String pSpec = required(a, "p");
+        List<String> names = new ArrayList<>();
+        double[] p;
+        List<String> warnings = new ArrayList<>();
+        org.ihcblotquant.core.Provenance prov = org.ihcblotquant.core.Provenance.start("ihcq stats adjust");
+        prov.put("method", method.label);
+        if (a.has("table")) {
+            prov.put("input", Paths.get(a.get("table", null)).toAbsolutePath().normalize());
+            PValueAdjust.Column col = PValueAdjust.readColumn(org.ihcblotquant.stats.ColumnData.of(
+                    org.ihcblotquant.io.CsvTable.read(Paths.get(a.get("table", null))))
+                    .decimal(DecimalMark.parse(a.get("decimal", "auto"))), pSpec, a.get("name", null));
+            names = col.names;
+            p = col.p;
+        } else {
+            p = Args.parseDoubles("--p", pSpec);
+            for (int i = 0; i < p.length; i++) {
+                if (p[i] < 0 || p[i] > 1) {
+                    throw new FieldException("p", p[i] + " is not a p-value (0 to 1)");
+                }
+                names.add(String.valueOf(i + 1));
+            }
+        }
+        double[] adj = PValueAdjust.adjust(p, method);
+        org.ihcblotquant.io.Table t = new org.ihcblotquant.io.Table("name", "p", "p_adj");
+        List<Object> rows = new ArrayList<>();
+        int tests = 0;
+        for (double v : p) {
+            tests += Double.isNaN(v) ? 0 : 1;
+        }
+        StringBuilder text = new StringBuilder(method.label + "-adjusted p-values (" + tests + " tests):\n");
+        text.append(String.format(java.util.Locale.ROOT, "%-20s %12s %12s%n", "name", "p", "p_adj"));
+        for (int i = 0; i < p.length; i++) {
+            t.addRow(names.get(i), p[i], adj[i]);
+            Map<String, Object> r = Json.object();
+            r.put("name", names.get(i));
+            r.put("p", p[i]);
+            r.put("p_adj", adj[i]);
+            rows.add(r);
+            text.append(String.format(java.util.Locale.ROOT, "%-20s %12s %12s%n", names.get(i),
+                    Double.isNaN(p[i]) ? "NA" : Report.p(p[i]), Double.isNaN(adj[i]) ? "NA" : Report.p(adj[i])));
+        }
+        Map<String, Object> json = Json.object();
+        json.put("analysis", "adjust");
+        json.put("method", method.key);
+        json.put("tests", tests);
+        json.put("rows", rows);
+        json.put("warnings", warnings);
+        Map<String, Object> pj = Json.object();
+        pj.putAll(prov.entries());
+        json.put("provenance", pj);
+        List<Path> written = new ArrayList<>();
+        String jsonPath = a.get("json", null);
+        if (jsonPath != null && !jsonPath.equals("-")) {
+            org.ihcblotquant.io.AtomicFiles.writeText(Paths.get(jsonPath), Json.write(json));
+            written.add(Paths.get(jsonPath));
+        }
+        if (a.has("csv")) {
+            t.addComments(prov.lines());
+            Path csv = Paths.get(a.get("csv", null));
+            org.ihcblotquant.io.CsvFormat.write(t, csv);
+            written.add(csv);
+        }
+        present(a, json, text.toString(), warnings, written, out, err);
         return OK;
     }
 

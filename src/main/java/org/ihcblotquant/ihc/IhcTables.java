@@ -39,7 +39,9 @@ public final class IhcTables {
             Object bgR = r.background() == null ? null : r.background().r();
             Object bgG = r.background() == null ? null : r.background().g();
             Object bgB = r.background() == null ? null : r.background().b();
-            t.addRow(r.image(), r.slide(), r.marker(), r.status(), r.width(), r.height(),
+            // an image that could not be scored has every column after status empty (README)
+            t.addRow(r.image(), r.slide(), r.marker(), r.status(), scored ? r.width() : null,
+                    scored ? r.height() : null,
                     c == null ? null : c.tissue(),
                     c == null || c.analysed == 0 ? null : c.tissueFraction(),
                     bgR, bgG, bgB,

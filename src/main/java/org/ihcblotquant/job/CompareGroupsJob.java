@@ -35,6 +35,8 @@ public final class CompareGroupsJob implements Job<CompareGroupsJob.Request, Com
         final List<String> levels;
         final String pairBy;
         final double confLevel;
+        final org.ihcblotquant.stats.Alternative alternative;
+        final org.ihcblotquant.stats.PValueAdjust.Method adjust;
         final BarChart.ErrorBars errorBars;
         final String title;
         final StatsOutputs outputs;
@@ -48,6 +50,8 @@ public final class CompareGroupsJob implements Job<CompareGroupsJob.Request, Com
             this.levels = b.levels == null ? null : Collections.unmodifiableList(new ArrayList<>(b.levels));
             this.pairBy = b.pairBy;
             this.confLevel = b.confLevel;
+            this.alternative = b.alternative;
+            this.adjust = b.adjust;
             this.errorBars = b.errorBars;
             this.title = b.title;
             this.outputs = b.outputs;
@@ -66,6 +70,8 @@ public final class CompareGroupsJob implements Job<CompareGroupsJob.Request, Com
         private String group;
         private List<String> levels;
         private String pairBy;
+        private org.ihcblotquant.stats.Alternative alternative = org.ihcblotquant.stats.Alternative.TWO_SIDED;
+        private org.ihcblotquant.stats.PValueAdjust.Method adjust = org.ihcblotquant.stats.PValueAdjust.Method.HOLM;
         private double confLevel = 0.95;
         private BarChart.ErrorBars errorBars = BarChart.ErrorBars.SD;
         private String title;
@@ -94,6 +100,18 @@ public final class CompareGroupsJob implements Job<CompareGroupsJob.Request, Com
         }
 
         /** Column pairing the rows of the paired t-test (e.g. the patient id). */
+        /** One-sided alternatives of the two-group tests (x = first level). */
+        public Builder alternative(org.ihcblotquant.stats.Alternative a) {
+            this.alternative = a;
+            return this;
+        }
+
+        /** Correction of Dunn's pairwise p-values after Kruskal-Wallis (Holm by default). */
+        public Builder adjust(org.ihcblotquant.stats.PValueAdjust.Method m) {
+            this.adjust = m;
+            return this;
+        }
+
         public Builder pairBy(String column) {
             this.pairBy = column;
             return this;
@@ -184,11 +202,11 @@ public final class CompareGroupsJob implements Job<CompareGroupsJob.Request, Com
         if (!(q.confLevel > 0 && q.confLevel < 1)) {
             throw new FieldException("conf-level", "must be between 0 and 1, e.g. 0.95");
         }
-        boolean paired = q.test == GroupComparison.Test.PAIRED;
+        boolean paired = q.test == GroupComparison.Test.PAIRED || q.test == GroupComparison.Test.SIGNRANK;
         if (paired) {
             Fields.required("paired-by", q.pairBy);
         } else if (q.pairBy != null && !q.pairBy.trim().isEmpty()) {
-            throw new FieldException("paired-by", "belongs to the paired t-test only");
+            throw new FieldException("paired-by", "belongs to the paired tests only (paired t, signed-rank)");
         }
         q.source.check();
         List<String> names = q.test == GroupComparison.Test.NONE ? Collections.singletonList("descriptives")
@@ -206,13 +224,19 @@ public final class CompareGroupsJob implements Job<CompareGroupsJob.Request, Com
         double[][] pairs = null;
         if (paired) {
             if (gv.levelCount() != 2) {
-                throw FieldException.notFitting("levels", "the paired t-test compares exactly 2 groups, found "
+                throw FieldException.notFitting("levels", "a paired test compares exactly 2 groups, found "
                         + gv.levelCount() + " (" + String.join(", ", gv.levels()) + "); choose two");
             }
             prov.put("paired_by", q.pairBy.trim());
             pairs = StatsInput.pairs(d, value, group, q.pairBy.trim(), gv.levels().get(0), gv.levels().get(1), w);
         }
-        GroupComparison result = GroupComparison.run(q.test, gv, pairs, q.confLevel);
+        if (q.alternative != org.ihcblotquant.stats.Alternative.TWO_SIDED) {
+            prov.put("alternative", q.alternative.key);
+        }
+        if (q.test == GroupComparison.Test.KRUSKAL) {
+            prov.put("adjust", q.adjust.label);
+        }
+        GroupComparison result = GroupComparison.run(q.test, gv, pairs, q.confLevel, q.alternative, q.adjust);
         Map<String, Table> tables = new LinkedHashMap<>();
         if (q.test != GroupComparison.Test.NONE) {
             tables.put("test", result.testTable());

@@ -199,7 +199,8 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         List<Path> files;
         if (q.shard != null) {
             // streamed listing: a task of a large array never holds the whole cohort's list
-            shard = Shard.select(q.inputs, masks == null ? null : masks::contains, q.shard, ShardWeight.FILE_SIZE);
+            shard = Shard.select(q.inputs, masks == null ? null : masks::contains, q.shard, ShardWeight.FILE_SIZE,
+                    p -> q.settings.slideOf(p.getFileName().toString(), null));
             files = new ArrayList<>(shard.files());
         } else {
             files = ImageFiles.expand(q.inputs);
@@ -256,6 +257,13 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         Table images = IhcTables.images(results).addComments(prov.lines());
         Table slides = IhcTables.slides(results).addComments(prov.lines());
         List<String> warnings = new ArrayList<>(slideWarnings);
+        for (IhcImageResult r : results) {
+            for (String n : r.notes()) {
+                if (n.startsWith(IhcAnalysis.TOO_FEW_PIXELS) || n.startsWith("palette colour image")) {
+                    warnings.add(r.image() + ": " + n);
+                }
+            }
+        }
         if (q.imagesCsv != null) {
             try {
                 CsvFormat.write(images, q.imagesCsv);

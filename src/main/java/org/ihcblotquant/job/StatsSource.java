@@ -35,6 +35,8 @@ public final class StatsSource {
     private final Path join;
     private final String on;
     private final String poolBy;
+    /** Decimal mark of the numbers (issue 11): auto-detected unless set. */
+    private org.ihcblotquant.stats.DecimalMark decimal = org.ihcblotquant.stats.DecimalMark.AUTO;
 
     private StatsSource(Path file, CsvTable table, Path join, String on, String poolBy) {
         this.file = file;
@@ -56,12 +58,19 @@ public final class StatsSource {
 
     /** The same rows joined with {@code join} on column {@code on} ({@code COL} or {@code LEFT:RIGHT}). */
     public StatsSource joinedWith(Path join, String on) {
-        return new StatsSource(file, table, join, on, poolBy);
+        return new StatsSource(file, table, join, on, poolBy).decimal(decimal);
+    }
+
+    /** The same rows with numbers read with this decimal mark (auto: decimal commas detected). */
+    public StatsSource decimal(org.ihcblotquant.stats.DecimalMark mark) {
+        StatsSource s = new StatsSource(file, table, join, on, poolBy);
+        s.decimal = mark;
+        return s;
     }
 
     /** The same rows pooled to one row per value of {@code column} (null or empty: no pooling). */
     public StatsSource pooledBy(String column) {
-        return new StatsSource(file, table, join, on, column);
+        return new StatsSource(file, table, join, on, column).decimal(decimal);
     }
 
     /** Files read, for output checks. */
@@ -106,11 +115,11 @@ public final class StatsSource {
                     + " pool them by slide (or use slides.csv)");
         }
         if (join == null) {
-            return ColumnData.of(t);
+            return ColumnData.of(t).decimal(decimal);
         }
         prov.put("join", join.toAbsolutePath().normalize());
         prov.put("join_on", on);
-        ColumnData d = ColumnData.joinOn(t, CsvTable.read(join), on);
+        ColumnData d = ColumnData.joinOn(t, CsvTable.read(join), on).decimal(decimal);
         ColumnData.JoinReport j = d.joinReport();
         if (!j.onlyInLeft.isEmpty()) {
             w.add(j.onlyInLeft.size() + " id(s) of " + j.left + " not in " + j.right + " (left out): "

@@ -39,6 +39,14 @@ public final class SurvivalJob implements Job<SurvivalJob.Request, SurvivalJob.O
         final String group;
         final String score;
         final double cut;
+        final org.ihcblotquant.stats.CutPoint cutPoint;
+        final String strata;
+        final boolean trend;
+        final double[] trendScores;
+        final SurvivalAnalysis.Options options;
+        final List<String> covariates;
+        final List<String> factors;
+        final String references;
         final List<String> levels;
         final ConfType confType;
         final double confLevel;
@@ -57,6 +65,14 @@ public final class SurvivalJob implements Job<SurvivalJob.Request, SurvivalJob.O
             this.group = blankToNull(b.group);
             this.score = blankToNull(b.score);
             this.cut = b.cut;
+            this.cutPoint = b.cutPoint;
+            this.strata = blankToNull(b.strata);
+            this.trend = b.trend;
+            this.trendScores = b.trendScores == null ? null : b.trendScores.clone();
+            this.options = b.options;
+            this.covariates = b.covariates;
+            this.factors = b.factors;
+            this.references = b.references;
             this.levels = b.levels == null ? null : Collections.unmodifiableList(new ArrayList<>(b.levels));
             this.confType = b.confType;
             this.confLevel = b.confLevel;
@@ -81,6 +97,14 @@ public final class SurvivalJob implements Job<SurvivalJob.Request, SurvivalJob.O
         private String group;
         private String score;
         private double cut = Double.NaN;
+        private org.ihcblotquant.stats.CutPoint cutPoint;
+        private String strata;
+        private boolean trend;
+        private double[] trendScores;
+        private SurvivalAnalysis.Options options = new SurvivalAnalysis.Options();
+        private List<String> covariates = Collections.emptyList();
+        private List<String> factors = Collections.emptyList();
+        private String references;
         private List<String> levels;
         private ConfType confType = ConfType.LOG;
         private double confLevel = 0.95;
@@ -120,6 +144,51 @@ public final class SurvivalJob implements Job<SurvivalJob.Request, SurvivalJob.O
         public Builder scoreCut(String column, double cut) {
             this.score = column;
             this.cut = cut;
+            return this;
+        }
+
+        /**
+         * Curves by a score cut at a value, the median, the tertiles or the data-chosen optimal
+         * cut (maximally selected log-rank with the Lausen-Schumacher adjusted p).
+         */
+        public Builder scoreCut(String column, org.ihcblotquant.stats.CutPoint cut) {
+            this.score = column;
+            this.cutPoint = cut;
+            this.cut = cut.mode == org.ihcblotquant.stats.CutPoint.Mode.VALUE ? cut.value : 0;
+            return this;
+        }
+
+        /** Stratified log-rank test and Cox model by this column. */
+        public Builder strata(String column) {
+            this.strata = column;
+            return this;
+        }
+
+        /**
+         * Adjust the groups' hazard ratios for these covariates (numeric) and factors (reference
+         * levels as {@code factor=level,...}) in one Cox model; null or empty lists: no adjustment.
+         */
+        public Builder adjustFor(List<String> numeric, List<String> categorical, String referenceLevels) {
+            this.covariates = numeric == null ? Collections.<String>emptyList() : new ArrayList<>(numeric);
+            this.factors = categorical == null ? Collections.<String>emptyList() : new ArrayList<>(categorical);
+            this.references = referenceLevels;
+            return this;
+        }
+
+        /** Log-rank test for trend over the ordered groups; scores null = 0, 1, 2, ... */
+        public Builder trend(boolean on, double[] scores) {
+            this.trend = on;
+            this.trendScores = scores;
+            return this;
+        }
+
+        /**
+         * The further analysis settings (median rule, separate Cox fits, pairwise tests and their
+         * correction, RMST, survival at times); confidence, at-times, strata and trend are set by
+         * this builder's own methods.
+         */
+        public Builder options(SurvivalAnalysis.Options o) {
+            this.options = o;
             return this;
         }
 
@@ -169,6 +238,12 @@ public final class SurvivalJob implements Job<SurvivalJob.Request, SurvivalJob.O
         private final String text;
         private final Map<String, Object> json;
         private final List<Path> written;
+        private org.ihcblotquant.stats.CoxRegression adjusted;
+
+        /** The covariate-adjusted Cox model of the groups, or null when no covariate was given. */
+        public org.ihcblotquant.stats.CoxRegression adjusted() {
+            return adjusted;
+        }
 
         Outcome(Provenance p, List<String> warnings, SurvivalAnalysis analysis, Map<String, Table> tables, String text,
                 Map<String, Object> json, List<Path> written) {
@@ -230,33 +305,56 @@ public final class SurvivalJob implements Job<SurvivalJob.Request, SurvivalJob.O
         q.outputs.check(q.source.files(), names, FOLDER_NAMES);
 
         StatsInput.Grouping grouping = q.group != null ? StatsInput.Grouping.byColumn(q.group)
-                : q.score != null ? StatsInput.Grouping.byCut(q.score, q.cut) : StatsInput.Grouping.none();
+                : q.score != null ? StatsInput.Grouping.byCut(q.score, q.cutPoint != null ? q.cutPoint
+                        : org.ihcblotquant.stats.CutPoint.at(q.cut)) : StatsInput.Grouping.none();
         Provenance prov = Provenance.start(q.command);
         Warnings w = new Warnings();
         ColumnData d = q.source.load(prov, w);
         prov.put("time", time).put("event", event).put("event_codes", q.codes.describe())
                 .put("grouping", grouping.describe()).put("conf_type", q.confType.label).put("conf_level", q.confLevel)
                 .put("ties", "efron (Cox); hypergeometric variance (log-rank)");
-        SurvivalData data = StatsInput.survival(d, time, event, grouping, q.codes, q.levels, w);
-        SurvivalAnalysis analysis = SurvivalAnalysis.run(data, q.confType, q.confLevel, q.at, w);
+        SurvivalData data = StatsInput.survival(d, time, event, grouping, q.codes, q.levels, q.strata, w);
+        SurvivalAnalysis.Options options = q.options.conf(q.confType, q.confLevel).atTimes(q.at);
+        if (q.strata != null) {
+            options.strata(q.strata, data.strata(), data.strataLevels());
+            prov.put("strata", q.strata);
+        }
+        if (q.trend) {
+            double[] scores = q.trendScores;
+            if (scores == null) {
+                // the groups in their analysis order, scored 0, 1, 2, ...
+                scores = new double[data.levelCount()];
+                for (int g = 0; g < scores.length; g++) {
+                    scores[g] = g;
+                }
+            }
+            options.trend(scores);
+        }
+        SurvivalAnalysis analysis = SurvivalAnalysis.run(data, options, w);
         Map<String, Object> json = analysis.toJson();
+        org.ihcblotquant.stats.CoxRegression adjusted = null;
+        if (!q.covariates.isEmpty() || !q.factors.isEmpty()) {
+            if (data.levelCount() < 2) {
+                throw FieldException.notFitting("covariates", "adjusting needs at least two groups to compare");
+            }
+            Map<String, String> refs = new CoxRegressionJob.Builder().references(q.references).referenceMap();
+            org.ihcblotquant.stats.CoxData cd = org.ihcblotquant.stats.CoxData.groupsAdjusted(data, d, q.covariates,
+                    q.factors, refs, w);
+            adjusted = org.ihcblotquant.stats.CoxRegression.fit(cd, org.ihcblotquant.stats.CoxModel.Ties.EFRON,
+                    q.confLevel, w);
+            prov.put("adjusted_for", String.join(",", q.covariates) + (q.factors.isEmpty() ? "" : ";"
+                    + String.join(",", q.factors)));
+            Map<String, Object> aj = adjusted.toJson();
+            aj.put("label", "groups vs '" + data.levels().get(0) + "' adjusted for "
+                    + String.join(", ", concat(q.covariates, q.factors)) + " (one Cox model, Efron ties)");
+            json.put("cox_adjusted", aj);
+        }
         CompareGroupsJob.joinJson(d, json);
         String text = analysis.toText();
         if (grouping.isCut()) {
-            Map<String, Object> cut = Json.object();
-            cut.put("score", q.score);
-            cut.put("cut", q.cut);
-            cut.put("rule", "score < cut: low; score >= cut: high");
-            Map<String, Object> counts = Json.object();
-            StringBuilder sb = new StringBuilder("Groups by " + grouping.describe() + ":");
-            for (int g = 0; g < data.levelCount(); g++) {
-                counts.put(data.levels().get(g), data.count(g));
-                sb.append(" ").append(data.levels().get(g)).append(" n = ").append(data.count(g))
-                        .append(g + 1 < data.levelCount() ? "," : "");
-            }
-            cut.put("counts", counts);
-            json.put("cut", cut);
-            text = sb + "\n\n" + text;
+            json.put("cut", data.cut().toJson());
+            prov.put("cut", data.cut().rule);
+            text = data.cut().describe() + "\n\n" + text;
         }
         json.put("warnings", w.all());
         Map<String, Object> p = Json.object();
@@ -268,7 +366,12 @@ public final class SurvivalJob implements Job<SurvivalJob.Request, SurvivalJob.O
         tables.put("numbers_at_risk", atRiskTable(analysis));
         List<Path> written = q.outputs.write(tables, FOLDER_NAMES, json, prov, w.all(),
                 new KaplanMeierChart(analysis, q.timeLabel == null ? time : q.timeLabel, q.bands, q.title));
-        return new Outcome(prov, w.all(), analysis, tables, text, json, written);
+        if (adjusted != null) {
+            text += "\nAdjusted hazard ratios (groups as the factor 'group'):\n" + adjusted.toText();
+        }
+        Outcome out = new Outcome(prov, w.all(), analysis, tables, text, json, written);
+        out.adjusted = adjusted;
+        return out;
     }
 
     /** Numbers at risk per group at the chosen times. */
@@ -288,6 +391,12 @@ public final class SurvivalJob implements Job<SurvivalJob.Request, SurvivalJob.O
             t.addRow(row);
         }
         return t;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private static String blankToNull(String s) {

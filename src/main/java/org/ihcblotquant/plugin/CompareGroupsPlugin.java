@@ -12,7 +12,9 @@ import org.ihcblotquant.job.CompareGroupsJob;
 import org.ihcblotquant.job.Fields;
 import org.ihcblotquant.job.StatsOutputs;
 import org.ihcblotquant.job.StatsSource;
+import org.ihcblotquant.stats.Alternative;
 import org.ihcblotquant.stats.Descriptives;
+import org.ihcblotquant.stats.PValueAdjust;
 import org.ihcblotquant.stats.GroupComparison;
 import org.ihcblotquant.stats.plot.BarChart;
 
@@ -26,6 +28,7 @@ import org.ihcblotquant.stats.plot.BarChart;
 public class CompareGroupsPlugin implements PlugIn {
 
     private static final String TITLE = "Compare Groups";
+    private static final String[] ALTERNATIVES = {"two-sided", "less", "greater"};
 
     @Override
     public void run(String arg) {
@@ -38,11 +41,13 @@ public class CompareGroupsPlugin implements PlugIn {
         gd.addStringField("Group column", "", 16);
         gd.addStringField("Levels (comma-separated, first = x; empty = all)", "", 24);
         gd.addChoice("Test", GroupComparison.Test.labels(), GroupComparison.Test.WELCH.label);
-        gd.addStringField("Pair column (paired t-test only)", "", 16);
+        gd.addStringField("Pair column (paired t-test and signed-rank only)", "", 16);
         gd.addChoice("Error bars", new String[] {"SD", "SEM"}, "SD");
         gd.addNumericField("Confidence level", 0.95, 2);
         gd.addFileField("Save plot (.png or .svg; optional)", "", 30);
         gd.addDirectoryField("Write tables as CSV to folder (optional)", "", 30);
+        gd.addChoice("Alternative (two-group tests; x = first level)", ALTERNATIVES, ALTERNATIVES[0]);
+        gd.addChoice("Correction (Dunn's tests after Kruskal-Wallis)", SurvivalAnalysisPlugin.ADJUST, "Holm");
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
@@ -58,9 +63,12 @@ public class CompareGroupsPlugin implements PlugIn {
             BarChart.ErrorBars bars = gd.getNextChoiceIndex() == 1 ? BarChart.ErrorBars.SEM : BarChart.ErrorBars.SD;
             double conf = gd.getNextNumber();
             StatsOutputs outputs = StatsPlugins.outputs(gd.getNextString(), gd.getNextString());
+            Alternative alternative = Alternative.values()[gd.getNextChoiceIndex()];
+            PValueAdjust.Method adjust = SurvivalAnalysisPlugin.ADJUST_METHODS[gd.getNextChoiceIndex()];
             CompareGroupsJob.Outcome o = new CompareGroupsJob().run(CompareGroupsJob.Request.builder(source, test)
                     .value(value).group(group).levels(Fields.optionalList(levels))
-                    .pairBy(test == GroupComparison.Test.PAIRED ? pair : null).confLevel(conf).errorBars(bars)
+                    .pairBy(test == GroupComparison.Test.PAIRED || test == GroupComparison.Test.SIGNRANK ? pair : null)
+                    .alternative(alternative).adjust(adjust).confLevel(conf).errorBars(bars)
                     .outputs(outputs).command(TITLE).build(), ProgressListener.NONE);
             for (String m : o.warnings()) {
                 UserMessages.warn(TITLE, m);

@@ -32,11 +32,23 @@ final class MacroKeys {
 
     /** Compare Groups: table, join, on, pool, value, group, levels, test, pair, error, confidence, save, write. */
     static final FieldSpelling COMPARE = FieldSpelling.macro(map("paired-by", "pair", "conf-level", "confidence",
-            "plot", "save", "csv-folder", "write", "pool-by", "pool"));
+            "plot", "save", "csv-folder", "write", "pool-by", "pool", "adjust", "correction"));
 
     /** Survival Analysis: table, join, on, pool, time, event, codes, group, score, cut, levels, confidence, level, at. */
     static final FieldSpelling SURVIVAL = FieldSpelling.macro(map("event-codes", "codes", "conf-type", "confidence",
-            "conf-level", "level", "plot", "save", "csv-folder", "write", "pool-by", "pool"));
+            "conf-level", "level", "plot", "save", "csv-folder", "write", "pool-by", "pool", "survival-at", "survival",
+            "median-rule", "median", "adjust", "correction"));
+
+    /**
+     * Cox Regression: table, join, on, pool, time, event, codes, covariates, factors, reference,
+     * strata, ties, confidence, save, write.
+     */
+    static final FieldSpelling COX = FieldSpelling.macro(map("event-codes", "codes", "conf-level", "confidence",
+            "plot", "save", "csv-folder", "write", "pool-by", "pool"));
+
+    /** Plate Assay: reads, layout, blank, control, normalise, exclude, max_od, plate, save, write. */
+    static final FieldSpelling PLATE = FieldSpelling.macro(map("plot", "save", "out", "write", "wells", "write",
+            "json", "write"));
 
     private MacroKeys() {
     }

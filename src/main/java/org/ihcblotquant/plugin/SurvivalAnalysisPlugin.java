@@ -15,6 +15,9 @@ import org.ihcblotquant.job.Fields;
 import org.ihcblotquant.job.StatsSource;
 import org.ihcblotquant.job.SurvivalJob;
 import org.ihcblotquant.stats.ConfType;
+import org.ihcblotquant.stats.CutPoint;
+import org.ihcblotquant.stats.MedianRule;
+import org.ihcblotquant.stats.PValueAdjust;
 import org.ihcblotquant.stats.EventCodes;
 import org.ihcblotquant.stats.KaplanMeier;
 import org.ihcblotquant.stats.Report;
@@ -32,6 +35,10 @@ public class SurvivalAnalysisPlugin implements PlugIn {
 
     private static final String TITLE = "Survival Analysis";
     private static final String[] CONF_TYPES = {"log", "log-log", "plain"};
+    static final String[] ADJUST = {"Holm", "Bonferroni", "Benjamini-Hochberg", "none"};
+    static final PValueAdjust.Method[] ADJUST_METHODS = {PValueAdjust.Method.HOLM, PValueAdjust.Method.BONFERRONI,
+        PValueAdjust.Method.BH, PValueAdjust.Method.NONE};
+    private static final String[] MEDIAN_RULES = {"printed (R print(survfit))", "midpoint (R quantile(survfit))"};
 
     @Override
     public void run(String arg) {
@@ -45,7 +52,7 @@ public class SurvivalAnalysisPlugin implements PlugIn {
         gd.addStringField("Codes for other event words (EVENT:CENSORED, e.g. dead:alive)", "", 16);
         gd.addStringField("Group column (or use a score cut-off below)", "", 16);
         gd.addStringField("Score column (for the cut-off)", "", 16);
-        gd.addNumericField("Cut (score < cut = low, >= cut = high)", 0.5, 3);
+        gd.addStringField("Cut (number: score < cut low; or median, tertiles, optimal)", "0.5", 10);
         gd.addStringField("Levels (comma-separated, first = reference; empty = all)", "", 24);
         gd.addChoice("Confidence interval", CONF_TYPES, "log");
         gd.addNumericField("Level of confidence", 0.95, 2);
@@ -53,6 +60,17 @@ public class SurvivalAnalysisPlugin implements PlugIn {
         gd.addCheckbox("Bands (draw confidence bands)", false);
         gd.addFileField("Save plot (.png or .svg; optional)", "", 30);
         gd.addDirectoryField("Write tables as CSV to folder (optional)", "", 30);
+        gd.addMessage("Issue 11 additions (all optional):");
+        gd.addStringField("Strata column (stratified log-rank and Cox)", "", 16);
+        gd.addStringField("Covariates (numeric, comma-separated: adjusted hazard ratios)", "", 24);
+        gd.addStringField("Factors (categorical covariates, comma-separated)", "", 24);
+        gd.addCheckbox("Trend (log-rank test for trend over the ordered groups)", false);
+        gd.addCheckbox("Pairwise (log-rank test of every pair)", false);
+        gd.addChoice("Correction (pairwise p-values)", ADJUST, "Holm");
+        gd.addNumericField("RMST up to time (0 = none)", 0, 2);
+        gd.addStringField("Survival at times (comma-separated; optional)", "", 24);
+        gd.addChoice("Median rule", MEDIAN_RULES, MEDIAN_RULES[0]);
+        gd.addCheckbox("Separate two-group Cox fits (instead of one model)", false);
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
@@ -72,9 +90,9 @@ public class SurvivalAnalysisPlugin implements PlugIn {
             }
             String group = gd.getNextString().trim();
             String score = gd.getNextString().trim();
-            double cut = gd.getNextNumber();
+            String cut = gd.getNextString().trim();
             if (!score.isEmpty()) {
-                b.scoreCut(score, cut);
+                b.scoreCut(score, CutPoint.parse(cut));
             }
             b.group(group);
             b.levels(Fields.optionalList(gd.getNextString()));
@@ -85,12 +103,34 @@ public class SurvivalAnalysisPlugin implements PlugIn {
             boolean bands = gd.getNextBoolean();
             b.figure(bands, time, null);
             b.outputs(StatsPlugins.outputs(gd.getNextString(), gd.getNextString())).command(TITLE);
+            b.strata(gd.getNextString());
+            b.adjustFor(Fields.optionalList(gd.getNextString()), Fields.optionalList(gd.getNextString()), null);
+            b.trend(gd.getNextBoolean(), null);
+            boolean pairwise = gd.getNextBoolean();
+            SurvivalAnalysis.Options options = new SurvivalAnalysis.Options()
+                    .pairwise(pairwise, ADJUST_METHODS[gd.getNextChoiceIndex()]);
+            double rmst = gd.getNextNumber();
+            if (rmst > 0) {
+                options.rmst(rmst);
+            } else if (rmst < 0 || Double.isNaN(rmst)) {
+                throw new FieldException("rmst", "the time horizon must be positive (0 = none)");
+            }
+            String survivalAt = gd.getNextString().trim();
+            if (!survivalAt.isEmpty()) {
+                options.survivalAt(Fields.numbers("survival-at", survivalAt));
+            }
+            options.medianRule(gd.getNextChoiceIndex() == 0 ? MedianRule.PRINTED : MedianRule.MIDPOINT);
+            options.separateCoxFits(gd.getNextBoolean());
+            b.options(options);
             SurvivalJob.Outcome o = new SurvivalJob().run(b.build(), ProgressListener.NONE);
             for (String m : o.warnings()) {
                 UserMessages.warn(TITLE, m);
             }
             StatsPlugins.showTable(o.tables().get("kaplan_meier"), "Kaplan-Meier");
             StatsPlugins.showTable(o.tables().get("numbers_at_risk"), "Numbers at Risk");
+            if (o.adjusted() != null) {
+                StatsPlugins.showTable(CoxRegressionPlugin.coefficients(o.adjusted()), "Adjusted Cox Model");
+            }
             StatsPlugins.showResults(o.tables().get("summary"));
             IJ.log(TITLE + ": " + String.join("; ", o.provenance().lines()));
             IJ.log(o.text());
@@ -147,7 +187,11 @@ public class SurvivalAnalysisPlugin implements PlugIn {
         plot.setLineWidth(1);
         plot.addLegend(legend.toString(), "top-right");
         if (a.logRank != null) {
-            plot.addLabel(0.02, 0.06, "Log-rank p = " + Report.p(a.logRank.p));
+            org.ihcblotquant.stats.CutPoint.Assignment cut = a.data.cut();
+            boolean chosen = cut != null && cut.dataChosen;
+            plot.addLabel(0.02, 0.06, "Log-rank p = " + Report.p(a.logRank.p) + (chosen
+                    ? " (unadjusted); DATA-CHOSEN cut " + Report.num(cut.thresholds[0]) + ", adjusted p = "
+                            + Report.p(cut.search.pAdjusted) : ""));
         }
         return plot;
     }

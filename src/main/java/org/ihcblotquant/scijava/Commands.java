@@ -54,7 +54,9 @@ public final class Commands {
             return new IllegalStateException(command + ": out of memory; " + MEMORY_ADVICE, e);
         }
         if (e instanceof InputException || e instanceof java.io.UncheckedIOException) {
-            return new IllegalArgumentException(command + ": " + e.getMessage(), e);
+            boolean memory = e.getMessage().contains(org.ihcblotquant.ihc.IhcAnalysis.TOO_LARGE);
+            return new IllegalArgumentException(command + ": " + e.getMessage() + (memory ? "; " + MEMORY_ADVICE : ""),
+                    e);
         }
         return e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
     }

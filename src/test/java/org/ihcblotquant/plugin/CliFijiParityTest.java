@@ -55,6 +55,10 @@ class CliFijiParityTest {
                 + "P1,sensitive,40,0\nP2,sensitive,35,1\nP3,resistant,12,1\nP4,resistant,20,1\n")
                 .getBytes(StandardCharsets.UTF_8));
         Path out = dir.resolve("out");
+        // a JPEG field for IHC Score: the lossy-JPEG note, as the batch gives it
+        Path jpg = dir.resolve("field.jpg");
+        javax.imageio.ImageIO.write(new SyntheticIhc().size(100, 80).tissueCover(0.7).seed(5).generate().image
+                .getBufferedImage(), "jpeg", jpg.toFile());
 
         String m = "open(\"" + FijiMacroRunner.macroPath(film) + "\");\n"
                 + "run(\"Blot Analyze\", \"rows=target,actin control=actin reference=1 lanes=0 polarity=auto "
@@ -77,6 +81,9 @@ class CliFijiParityTest {
                 + "] join=[" + FijiMacroRunner.macroPath(clinical) + "] on=slide time=os_months event=death"
                 + " score=h_score cut=100 at=0,12,24,36 save=[" + FijiMacroRunner.macroPath(dir.resolve("km.svg"))
                 + "]\");\n"
+                + "open(\"" + FijiMacroRunner.macroPath(jpg) + "\");\n"
+                + "run(\"IHC Score\", \"stain=[H DAB] background=auto thresholds=0.2,0.4,0.6 tissue=auto clear\");\n"
+                + "print(\"NOTES=\" + getResultString(\"notes\", 0));\n"
                 + "print(\"END\");\n";
         FijiMacroRunner.Result r = FijiMacroRunner.run(m, dir, 240);
         assertTrue(r.stdout.contains("END"), r.toString());
@@ -115,6 +122,9 @@ class CliFijiParityTest {
         assertSameTable(CsvTable.read(dir.resolve("cli-readme.csv")),
                 CsvTable.read(dir.resolve("fiji-readme").resolve("compare_groups_test.csv")), 0);
         assertTrue(Files.size(dir.resolve("km.svg")) > 1000, r.toString());
+        // IHC Score on a JPEG notes it as the batch does, and warns once
+        assertTrue(r.stdout.contains("NOTES=lossy JPEG input"), r.toString());
+        assertTrue(r.stderr.contains("IHC Score warning: field.jpg: lossy JPEG input"), r.toString());
     }
 
     /** Same header and cells: text equal, numbers equal within a relative tolerance. */

@@ -44,6 +44,8 @@ class ScijavaCommandsTest {
     static void start() {
         context = new Context(CommandService.class);
         commands = context.service(CommandService.class);
+        // the expected failures below would each log a stack trace; the tests check their messages
+        context.service(org.scijava.log.LogService.class).setLevel(org.scijava.log.LogLevel.NONE);
     }
 
     @AfterAll
@@ -76,7 +78,7 @@ class ScijavaCommandsTest {
                 ours.add(ci);
             }
         }
-        assertEquals(7, ours.size(), ours.toString());
+        assertEquals(8, ours.size(), ours.toString());
         for (CommandInfo ci : ours) {
             String label = ci.getMenuPath().getLeaf().getName();
             assertTrue(label.endsWith(" (script)") && ci.getMenuPath().get(0).getName().equals("Analyze")
@@ -257,6 +259,10 @@ class ScijavaCommandsTest {
         assertEquals(3.396388698977602, s.getValue("logrank_chisq", 0), 1e-6);
         assertEquals(20, ((ResultsTable) m.getOutput("kaplan_meier")).size());
         assertTrue(Files.exists(tables.resolve("kaplan_meier.csv")));
+        // a path given as text (as PyImageJ passes a Python string) is converted to the File parameter
+        CommandModule fromText = run(SurvivalCommand.class, "table", aml.toString(), "time", "time", "event",
+                "status", "group", "x");
+        assertEquals(31.0, ((ResultsTable) fromText.getOutput("summary")).getValue("median", 0), 0);
         String bad = failure(SurvivalCommand.class, "table", aml, "time", "time", "event", "status", "level", 1.5);
         assertTrue(bad.startsWith("Survival Analysis: level: must be between 0 and 1"), bad);
     }
