@@ -41,12 +41,14 @@ public final class BenchCommand implements CliCommand {
 
     @Override
     public String help() {
-        return "Usage: ihcq bench ihc|deconvolve|blot [--size WxH] [--repeat N]\n\n"
+        return "Usage: ihcq bench ihc|deconvolve|blot|cells [--size WxH] [--repeat N]\n\n"
                 + "  ihc          full IHC scoring of an in-memory RGB image (glass survey, background,\n"
                 + "               tissue threshold, one counting pass), as 'ihcq ihc' does after reading\n"
                 + "  deconvolve   colour deconvolution into three 32-bit OD images\n"
                 + "  blot         blot analysis of a 16-bit fluorescence scan (12 lanes, 3 rows: lanes,\n"
-                + "               bands, border background, measurement, normalisation to the control)\n\n"
+                + "               bands, border background, measurement, normalisation to the control)\n"
+                + "  cells        cell detection of a nuclear-marker field (background, thresholds, nuclei,\n"
+                + "               splitting, cell expansion, per-cell DAB and classes)\n\n"
                 + "Options:\n"
                 + "  --size WxH   image size (default 8000x8000; blot 4000x3000)\n"
                 + "  --repeat N   timed runs after two warm-up runs (default 5); median and best reported\n\n"
@@ -61,8 +63,8 @@ public final class BenchCommand implements CliCommand {
             throw new UsageException("name what to benchmark: ihc or deconvolve");
         }
         String what = a.positional().get(0);
-        if (!what.equals("ihc") && !what.equals("deconvolve") && !what.equals("blot")) {
-            throw new UsageException("unknown benchmark '" + what + "' (ihc, deconvolve, blot)");
+        if (!what.equals("ihc") && !what.equals("deconvolve") && !what.equals("blot") && !what.equals("cells")) {
+            throw new UsageException("unknown benchmark '" + what + "' (ihc, deconvolve, blot, cells)");
         }
         int[] size = parseSize(a.get("size", what.equals("blot") ? "4000x3000" : "8000x8000"));
         int repeat = a.getInt("repeat", 5);
@@ -76,6 +78,9 @@ public final class BenchCommand implements CliCommand {
                 Runtime.getRuntime().maxMemory() >> 20);
         if (what.equals("blot")) {
             return blot(w, h, repeat, out);
+        }
+        if (what.equals("cells")) {
+            return CellsBench.run(w, h, repeat, out);
         }
         out.printf(Locale.ROOT, "building %dx%d synthetic H-DAB image ...%n", w, h);
         int[] px = tiledImage(w, h);

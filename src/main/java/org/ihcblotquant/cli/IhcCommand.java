@@ -10,9 +10,11 @@ import org.ihcblotquant.cohort.ShardSpec;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.ihc.IhcImageResult;
 import org.ihcblotquant.ihc.IhcSettings;
+import org.ihcblotquant.ihc.TissueMaskSettings;
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.job.CommandLines;
 import org.ihcblotquant.job.IhcBatchJob;
+import org.ihcblotquant.job.StainEstimateScope;
 
 /** {@code ihcq ihc}: scores images and folders, writes the per-image and per-slide tables. */
 public final class IhcCommand implements CliCommand {
@@ -27,6 +29,13 @@ public final class IhcCommand implements CliCommand {
         return "score DAB IHC images and folders: mean DAB OD, positive fraction, H-score";
     }
 
+    static final String TISSUE_MASK_HELP =
+            "  --tissue-smoothing UM  Gaussian sigma (µm) on the total OD before the tissue threshold\n"
+            + "  --min-tissue-area A  drop tissue pieces smaller than A µm² (dust, debris)\n"
+            + "  --max-hole-area A    fill holes in tissue smaller than A µm²; e.g. 1, 50, 200 give a\n"
+            + "                       mask without specks (default: pixel by pixel, no cleaning)\n"
+            + "  --pixel-size UM      micrometres per pixel for these areas (default 0.5)\n";
+
     @Override
     public String help() {
         return "Usage: ihcq ihc [options] INPUT...\n\n"
@@ -40,6 +49,9 @@ public final class IhcCommand implements CliCommand {
                 + "                       (default 0.2,0.4,0.6)\n"
                 + "  --tissue-od X|auto   tissue = total OD (sum of channel ODs) >= X; auto (default) sets it\n"
                 + "                       from the glass: median + max(0.06, 2 x (q99.5 - median))\n"
+                + "  --stain-estimate S   estimate H and DAB vectors from the images (Macenko): image, slide or\n"
+                + "                       batch (default none); printed in the --vectors syntax and recorded\n"
+                + TISSUE_MASK_HELP
                 + "  --marker NAME        marker name for the tables (default: the scored stain, e.g. DAB)\n"
                 + "  --slide-pattern RE   regular expression on the file name; its first group is the slide id\n"
                 + "                       (default: file name without extension)\n"
@@ -63,7 +75,12 @@ public final class IhcCommand implements CliCommand {
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, Args.names("stain", "vectors", "third", "background", "thresholds", "tissue-od",
-                "marker", "slide-pattern", "out", "slides", "masks", "shard"), Args.names("quiet"));
+                "marker", "slide-pattern", "out", "slides", "masks", "shard", "pixel-size", "tissue-smoothing",
+                "min-tissue-area", "max-hole-area", "stain-estimate"), Args.names("quiet"));
+        StainEstimateScope estimate = StainEstimateScope.parse(a.get("stain-estimate", "none"));
+        if (estimate != StainEstimateScope.NONE && a.has("vectors")) {
+            throw new UsageException("give either --vectors or --stain-estimate, not both");
+        }
         IhcSettings settings = settings(a);
         if (a.positional().isEmpty()) {
             throw new UsageException("no INPUT given (image files or folders)");
@@ -75,7 +92,8 @@ public final class IhcCommand implements CliCommand {
                 .masks(a.has("masks") ? Paths.get(a.get("masks", null)) : null)
                 .outputs(outFile, slidesFile)
                 .command(CommandLines.quoted("ihcq ihc", argv))
-                .shard(a.has("shard") ? ShardSpec.parse(a.get("shard", null)) : null);
+                .shard(a.has("shard") ? ShardSpec.parse(a.get("shard", null)) : null)
+                .estimate(estimate);
         for (String p : a.positional()) {
             b.input(Paths.get(p));
         }
@@ -86,6 +104,12 @@ public final class IhcCommand implements CliCommand {
                         out.println(line(r));
                     }
                 });
+        for (java.util.Map.Entry<String, String> e : o.provenance().entries().entrySet()) {
+            if (e.getKey().startsWith("estimated_vectors ")) {
+                out.println("stain vectors (" + e.getKey().substring("estimated_vectors ".length()) + "): --vectors '"
+                        + e.getValue() + "'");
+            }
+        }
         for (String w : o.warnings()) {
             err.println("warning: " + w);
         }
@@ -118,7 +142,19 @@ public final class IhcCommand implements CliCommand {
         if (!t.equalsIgnoreCase("auto")) {
             s = s.withTissueOd(Args.parseDouble("tissue-od", t));
         }
+        s = s.withTissueMask(tissueMask(a));
         return s.withMarker(a.get("marker", "")).withSlidePattern(a.get("slide-pattern", null));
+    }
+
+    /** Tissue mask cleaning from --tissue-smoothing, --min-tissue-area, --max-hole-area and --pixel-size. */
+    static TissueMaskSettings tissueMask(Args a) {
+        if (!a.has("tissue-smoothing") && !a.has("min-tissue-area") && !a.has("max-hole-area")) {
+            return TissueMaskSettings.NONE;
+        }
+        return TissueMaskSettings.of(Args.parseDouble("tissue-smoothing", a.get("tissue-smoothing", "0")),
+                Args.parseDouble("min-tissue-area", a.get("min-tissue-area", "0")),
+                Args.parseDouble("max-hole-area", a.get("max-hole-area", "0")),
+                Args.parseDouble("pixel-size", a.get("pixel-size", "0.5")));
     }
 
     static String line(IhcImageResult r) {

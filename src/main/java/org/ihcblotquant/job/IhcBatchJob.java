@@ -45,6 +45,7 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         final boolean createFolders;
         final String command;
         final ShardSpec shard;
+        final StainEstimateScope estimate;
 
         private Request(Builder b) {
             this.inputs = Collections.unmodifiableList(new ArrayList<>(b.inputs));
@@ -55,6 +56,7 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
             this.createFolders = b.createFolders;
             this.command = b.command;
             this.shard = b.shard;
+            this.estimate = b.estimate;
         }
 
         public static Builder builder(IhcSettings settings) {
@@ -71,6 +73,7 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         private boolean createFolders;
         private String command = "IHC batch";
         private ShardSpec shard;
+        private StainEstimateScope estimate = StainEstimateScope.NONE;
 
         private Builder(IhcSettings settings) {
             this.settings = settings;
@@ -111,6 +114,12 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
          * Score only shard K of N of the sorted input list (a task of a job array); null for all.
          * The tables then carry the shard lines that {@code ihcq merge} checks.
          */
+        /** Stain vectors estimated from the images per image, per slide or once for the batch. */
+        public Builder estimate(StainEstimateScope scope) {
+            this.estimate = scope;
+            return this;
+        }
+
         public Builder shard(ShardSpec s) {
             this.shard = s;
             return this;
@@ -208,10 +217,22 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
             OutputFiles.checkFile(q.slidesCsv, "slides", files, q.createFolders);
         }
         IhcAnalysis analysis = new IhcAnalysis(q.settings, masks);
+        // background rule "slide": one I0 per slide from the glass of all its fields, decided first
+        SlidePrepass pre = new SlidePrepass(q.settings, masks, files, q.estimate);
+        pre.run(progress);
+        List<String> slideWarnings = new ArrayList<>(pre.warnings());
+        if (shard != null && q.settings.background().isSlide()) {
+            slideWarnings.add("background slide pools the glass of the fields in this shard only; keep a slide's "
+                    + "fields in one shard for one background per slide");
+        }
         List<IhcImageResult> results = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             progress.checkCancelled();
-            IhcImageResult r = analysis.scoreFile(files.get(i), slice(progress, i, files));
+            org.ihcblotquant.stain.StainVectors estimated = pre.vectorsFor(files.get(i));
+            IhcAnalysis a = estimated == null ? analysis
+                    : new IhcAnalysis(q.settings.withVectors(estimated), masks);
+            IhcImageResult r = a.scoreFile(files.get(i), pre.backgroundFor(files.get(i)),
+                    slice(progress, i, files));
             results.add(r);
             if (each != null) {
                 each.scored(r);
@@ -221,12 +242,21 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         Provenance prov = Provenance.start(q.command);
         q.settings.describe(prov);
         prov.put("masks", masks == null ? "none (whole image)" : masks.dir() + "/<image name>.png, non-zero = analysed");
+        for (java.util.Map.Entry<String, String> e : pre.slideBackgrounds().entrySet()) {
+            prov.put("slide_background " + e.getKey(), e.getValue());
+        }
+        if (q.estimate != StainEstimateScope.NONE) {
+            prov.put("stain_estimate", q.estimate.describe());
+        }
+        for (java.util.Map.Entry<String, String> e : pre.estimated().entrySet()) {
+            prov.put("estimated_vectors " + e.getKey(), e.getValue());
+        }
         if (shard != null) {
             shard.describe(prov);
         }
         Table images = IhcTables.images(results).addComments(prov.lines());
         Table slides = IhcTables.slides(results).addComments(prov.lines());
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(slideWarnings);
         for (IhcImageResult r : results) {
             for (String n : r.notes()) {
                 if (n.startsWith(IhcAnalysis.TOO_FEW_PIXELS) || n.startsWith("palette colour image")) {
