@@ -1,0 +1,302 @@
+package org.ihcblotquant.slide;
+
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+import javax.imageio.ImageReader;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.spi.ServiceRegistry;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
+
+import org.ihcblotquant.core.InputException;
+
+/**
+ * Decodes TIFF tiles and strips into packed RGB. Not thread-safe: each thread owns one (the
+ * Inflater, the LZW tables and the JPEG reader are reused from tile to tile).
+ *
+ * <p>JPEG tiles go to the TwelveMonkeys JPEG decoder, created directly from its service provider
+ * (not through the ImageIO registry, which Fiji's class loaders make unreliable). We read the
+ * raw decoded components ({@code readRaster}) and convert colour ourselves, as libtiff does: the
+ * TIFF photometric tag decides, not the JPEG markers; YCbCr is converted with libjpeg's
+ * fixed-point JFIF tables so that pixels match libtiff/libvips.</p>
+ */
+final class TileDecoder {
+    private static final int[] CR_R = new int[256];
+    private static final int[] CB_B = new int[256];
+    private static final int[] CR_G = new int[256];
+    private static final int[] CB_G = new int[256];
+
+    static {
+        // libjpeg jdcolor.c build_ycc_rgb_table: 16-bit fixed point with rounding
+        final int half = 1 << 15;
+        for (int i = 0; i < 256; i++) {
+            int x = i - 128;
+            CR_R[i] = (fix(1.40200) * x + half) >> 16;
+            CB_B[i] = (fix(1.77200) * x + half) >> 16;
+            CR_G[i] = -fix(0.71414) * x;
+            CB_G[i] = -fix(0.34414) * x + half;
+        }
+    }
+
+    private static int fix(double v) {
+        return (int) (v * 65536 + 0.5);
+    }
+
+    private final Path file;
+    private Inflater inflater;
+    private Lzw lzw;
+    private ImageReader jpeg;
+    private byte[] raw = new byte[0];
+
+    TileDecoder(Path file) {
+        this.file = file;
+    }
+
+    /**
+     * Decodes tile {@code index} of a layout into {@code out} (full tile size,
+     * {@code tileWidth x rows} pixels where rows is the strip's height for strips).
+     *
+     * @param data    the tile's compressed bytes
+     * @param rows    rows this tile holds (tile height, or the last strip's height)
+     * @param where   "level 2 tile (3, 4)" for messages
+     */
+    void decode(TiffLayout l, ByteBuffer data, int rows, int[] out, String where) {
+        int w = l.tileWidth;
+        int n = w * rows;
+        if (l.compression == TiffLayout.JPEG) {
+            decodeJpeg(l, data, w, rows, out, where);
+            return;
+        }
+        int spp = l.samples;
+        int need = n * spp;
+        if (raw.length < need) {
+            raw = new byte[need];
+        }
+        int got;
+        switch (l.compression) {
+            case TiffLayout.NONE:
+                got = Math.min(need, data.remaining());
+                data.get(raw, 0, got);
+                break;
+            case TiffLayout.DEFLATE:
+            case TiffLayout.DEFLATE_OLD:
+                got = inflate(data, need, where);
+                break;
+            case TiffLayout.LZW:
+                got = unLzw(data, need, where);
+                break;
+            default:
+                throw new IllegalStateException("compression " + l.compression);
+        }
+        if (got < need) {
+            throw new InputException(String.format(Locale.ROOT,
+                    "%s: %s is truncated or corrupt (%s data gives %d of %d bytes)", file, where,
+                    TiffLayout.compressionName(l.compression), got, need));
+        }
+        if (l.predictor == 2) {
+            int rowBytes = w * spp;
+            for (int y = 0; y < rows; y++) {
+                int base = y * rowBytes;
+                for (int i = base + spp; i < base + rowBytes; i++) {
+                    raw[i] = (byte) (raw[i] + raw[i - spp]);
+                }
+            }
+        }
+        byte[] r = raw;
+        for (int i = 0, j = 0; i < n; i++, j += spp) {
+            out[i] = ((r[j] & 0xff) << 16) | ((r[j + 1] & 0xff) << 8) | (r[j + 2] & 0xff);
+        }
+    }
+
+    private int inflate(ByteBuffer data, int need, String where) {
+        if (inflater == null) {
+            inflater = new Inflater();
+        }
+        inflater.reset();
+        byte[] in = toArray(data);
+        inflater.setInput(in);
+        int got = 0;
+        try {
+            while (got < need) {
+                int k = inflater.inflate(raw, got, need - got);
+                if (k == 0) {
+                    if (inflater.finished() || inflater.needsInput() || inflater.needsDictionary()) {
+                        break;
+                    }
+                }
+                got += k;
+            }
+        } catch (DataFormatException e) {
+            throw new InputException(file + ": " + where + " is corrupt (Deflate: " + e.getMessage() + ")", e);
+        }
+        return got;
+    }
+
+    private int unLzw(ByteBuffer data, int need, String where) {
+        if (lzw == null) {
+            lzw = new Lzw();
+        }
+        byte[] in = toArray(data);
+        byte[] target = raw.length == need ? raw : new byte[need];
+        int got;
+        try {
+            got = lzw.decode(in, in.length, target);
+        } catch (IllegalStateException e) {
+            throw new InputException(file + ": " + where + " is corrupt (LZW: " + e.getMessage() + ")", e);
+        }
+        if (target != raw) {
+            System.arraycopy(target, 0, raw, 0, got);
+        }
+        return got;
+    }
+
+    private static byte[] toArray(ByteBuffer b) {
+        if (b.hasArray() && b.arrayOffset() == 0 && b.position() == 0 && b.remaining() == b.array().length) {
+            return b.array();
+        }
+        byte[] a = new byte[b.remaining()];
+        b.duplicate().get(a);
+        return a;
+    }
+
+    private void decodeJpeg(TiffLayout l, ByteBuffer data, int w, int rows, int[] out, String where) {
+        byte[] tile = toArray(data);
+        byte[] stream = tile;
+        byte[] tables = l.jpegTables;
+        if (tables != null && tables.length > 4 && tile.length > 2) {
+            // abbreviated stream: the shared tables (without their EOI) then the tile (without its SOI)
+            stream = new byte[tables.length - 2 + tile.length - 2];
+            System.arraycopy(tables, 0, stream, 0, tables.length - 2);
+            System.arraycopy(tile, 2, stream, tables.length - 2, tile.length - 2);
+        }
+        Raster r;
+        try {
+            ImageReader reader = jpegReader();
+            try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(stream))) {
+                reader.setInput(in, true, true);
+                r = reader.readRaster(0, null);
+            } finally {
+                reader.reset();
+            }
+        } catch (IOException | RuntimeException e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new InputException(file + ": " + where + " is truncated or corrupt (JPEG: " + msg + ")", e);
+        }
+        if (r.getNumBands() < 3 || !(r.getSampleModel() instanceof ComponentSampleModel)
+                || !(r.getDataBuffer() instanceof DataBufferByte)) {
+            throw new InputException(file + ": " + where + " is a JPEG with " + r.getNumBands()
+                    + " component(s); only 3-component colour JPEG tiles are read");
+        }
+        ComponentSampleModel sm = (ComponentSampleModel) r.getSampleModel();
+        byte[] px = ((DataBufferByte) r.getDataBuffer()).getData();
+        int stride = sm.getScanlineStride();
+        int ps = sm.getPixelStride();
+        int[] bo = sm.getBandOffsets();
+        int base = ((DataBufferByte) r.getDataBuffer()).getOffset()
+                - r.getSampleModelTranslateX() * ps - r.getSampleModelTranslateY() * stride;
+        int cw = Math.min(w, r.getWidth());
+        int ch = Math.min(rows, r.getHeight());
+        if (cw < w || ch < rows) {
+            throw new InputException(String.format(Locale.ROOT, "%s: %s is a %dx%d JPEG, %dx%d expected; corrupt",
+                    file, where, r.getWidth(), r.getHeight(), w, rows));
+        }
+        boolean ycc = l.photometric == 6;
+        int o0 = bo[0];
+        int o1 = bo[1];
+        int o2 = bo[2];
+        for (int y = 0; y < rows; y++) {
+            int s = base + y * stride;
+            int o = y * w;
+            if (ycc) {
+                for (int x = 0; x < w; x++, s += ps) {
+                    int yy = px[s + o0] & 0xff;
+                    int cb = px[s + o1] & 0xff;
+                    int cr = px[s + o2] & 0xff;
+                    int red = clamp(yy + CR_R[cr]);
+                    int green = clamp(yy + ((CB_G[cb] + CR_G[cr]) >> 16));
+                    int blue = clamp(yy + CB_B[cb]);
+                    out[o + x] = (red << 16) | (green << 8) | blue;
+                }
+            } else {
+                for (int x = 0; x < w; x++, s += ps) {
+                    out[o + x] = ((px[s + o0] & 0xff) << 16) | ((px[s + o1] & 0xff) << 8) | (px[s + o2] & 0xff);
+                }
+            }
+        }
+    }
+
+    private static int clamp(int v) {
+        return v < 0 ? 0 : v > 255 ? 255 : v;
+    }
+
+    private ImageReader jpegReader() throws IOException {
+        if (jpeg == null) {
+            jpeg = jpegProvider().createReaderInstance(null);
+        }
+        return jpeg;
+    }
+
+    private static volatile ImageReaderSpi provider;
+
+    /**
+     * The TwelveMonkeys JPEG provider, registered in a private registry together with the JDK's
+     * JPEG provider it delegates baseline decoding to: that is how it finds its delegate, and
+     * going through a registry of our own keeps Fiji's global ImageIO registry out of the way.
+     */
+    static ImageReaderSpi jpegProvider() {
+        ImageReaderSpi p = provider;
+        if (p != null) {
+            return p;
+        }
+        synchronized (TileDecoder.class) {
+            if (provider == null) {
+                ServiceRegistry reg = new ServiceRegistry(
+                        Collections.<Class<?>>singletonList(ImageReaderSpi.class).iterator());
+                Iterator<ImageReaderSpi> all = IIORegistry.getDefaultInstance().getServiceProviders(
+                        ImageReaderSpi.class, false);
+                while (all.hasNext()) {
+                    ImageReaderSpi s = all.next();
+                    if (s.getClass().getName().equals(JDK_JPEG)) {
+                        reg.registerServiceProvider(s, ImageReaderSpi.class);
+                    }
+                }
+                JPEGImageReaderSpi tm = new JPEGImageReaderSpi();
+                reg.registerServiceProvider(tm, ImageReaderSpi.class);
+                if (!reg.contains(tm)) {
+                    throw new IllegalStateException("the JDK's JPEG decoder (" + JDK_JPEG
+                            + ") is missing; TwelveMonkeys JPEG needs it");
+                }
+                provider = tm;
+            }
+            return provider;
+        }
+    }
+
+    private static final String JDK_JPEG = "com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi";
+
+    /** Frees the native Inflater and the JPEG reader. */
+    void dispose() {
+        if (inflater != null) {
+            inflater.end();
+            inflater = null;
+        }
+        if (jpeg != null) {
+            jpeg.dispose();
+            jpeg = null;
+        }
+    }
+}
