@@ -123,6 +123,18 @@ final class TiffDirectory {
         return entries.containsKey(tag);
     }
 
+    /** File position of a tag's values (tests patch files there); -1 when absent. */
+    long valueOffset(int tag) {
+        Entry e = entries.get(tag);
+        return e == null ? -1 : e.valueAt;
+    }
+
+    /** TIFF type of a tag; 0 when absent. */
+    int type(int tag) {
+        Entry e = entries.get(tag);
+        return e == null ? 0 : e.type;
+    }
+
     long count(int tag) {
         Entry e = entries.get(tag);
         return e == null ? 0 : e.count;

@@ -61,6 +61,7 @@ final class TileDecoder {
     private Lzw lzw;
     private ImageReader jpeg;
     private byte[] raw = new byte[0];
+    private String jpegWarning;
 
     TileDecoder(Path file) {
         this.file = file;
@@ -186,12 +187,19 @@ final class TileDecoder {
         Raster r;
         try {
             ImageReader reader = jpegReader();
+            jpegWarning = null;
             try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(stream))) {
                 reader.setInput(in, true, true);
                 r = reader.readRaster(0, null);
             } finally {
-                reader.reset();
+                reader.setInput(null);
             }
+            if (jpegWarning != null) {
+                // libjpeg pads a cut stream with grey and only warns ("Premature end of JPEG file")
+                throw new InputException(file + ": " + where + " is truncated or corrupt (JPEG: " + jpegWarning + ")");
+            }
+        } catch (InputException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new InputException(file + ": " + where + " is truncated or corrupt (JPEG: " + msg + ")", e);
@@ -246,6 +254,11 @@ final class TileDecoder {
     private ImageReader jpegReader() throws IOException {
         if (jpeg == null) {
             jpeg = jpegProvider().createReaderInstance(null);
+            jpeg.addIIOReadWarningListener((source, warning) -> {
+                if (jpegWarning == null) {
+                    jpegWarning = warning;
+                }
+            });
         }
         return jpeg;
     }
