@@ -28,10 +28,12 @@ public final class TiffSlide implements SlideSource {
     private final String format;
     private final ThreadLocal<TileDecoder> decoders;
     private final Set<TileDecoder> allDecoders = Collections.synchronizedSet(new LinkedHashSet<TileDecoder>());
+    private final boolean subIfds;
     private volatile boolean closed;
 
-    private TiffSlide(TiffFile file, List<TiffLayout> layouts, double pixelSize0) {
+    private TiffSlide(TiffFile file, List<TiffLayout> layouts, double pixelSize0, boolean subIfds) {
         this.file = file;
+        this.subIfds = subIfds;
         this.layouts = layouts;
         List<SlideLevel> lv = new ArrayList<>();
         TiffLayout base = layouts.get(0);
@@ -94,7 +96,7 @@ public final class TiffSlide implements SlideSource {
                 ps = PixelSizes.fromResolution(first.real(TiffDirectory.X_RESOLUTION),
                         first.first(TiffDirectory.RESOLUTION_UNIT, 2));
             }
-            return new TiffSlide(f, layouts, ps);
+            return new TiffSlide(f, layouts, ps, sub != null && sub.length > 0);
         } catch (RuntimeException e) {
             f.close();
             throw e;
@@ -108,6 +110,11 @@ public final class TiffSlide implements SlideSource {
 
     public Path path() {
         return file.path();
+    }
+
+    /** True when the lower levels are SubIFDs of the first image (OME-TIFF style), else main-chain images. */
+    public boolean subIfdPyramid() {
+        return subIfds;
     }
 
     @Override
