@@ -10,9 +10,15 @@ import java.util.Map;
 import org.ihcblotquant.core.CancelledException;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.Version;
+import org.ihcblotquant.job.FieldException;
+import org.ihcblotquant.job.FieldSpelling;
 
 /** Entry point of the {@code ihcq} command line. */
 public final class Main {
+    /** How the CLI spells the jobs' neutral field names: {@code --name}. */
+    static final FieldSpelling SPELLING = FieldSpelling.cli();
+    /** What a CLI user does when Java runs out of memory. */
+    static final String MEMORY_ADVICE = "raise the heap, e.g. JAVA_OPTS=-Xmx16g";
 
     private Main() {
     }
@@ -64,6 +70,14 @@ public final class Main {
         }
         try {
             return cmd.run(rest, out, err);
+        } catch (FieldException e) {
+            if (e.isAboutInput()) {
+                err.println("ihcq " + cmd.name() + ": error: " + e.render(SPELLING));
+                return CliCommand.FAILED;
+            }
+            err.println("ihcq " + cmd.name() + ": " + e.render(SPELLING));
+            err.println("see: ihcq " + cmd.name() + " --help");
+            return CliCommand.USAGE;
         } catch (UsageException e) {
             err.println("ihcq " + cmd.name() + ": " + e.getMessage());
             err.println("see: ihcq " + cmd.name() + " --help");
@@ -75,7 +89,10 @@ public final class Main {
             err.println("ihcq " + cmd.name() + ": cancelled");
             return CliCommand.FAILED;
         } catch (OutOfMemoryError e) {
-            err.println("ihcq " + cmd.name() + ": error: out of memory; raise the heap, e.g. JAVA_OPTS=-Xmx16g");
+            err.println("ihcq " + cmd.name() + ": error: out of memory; " + MEMORY_ADVICE);
+            return CliCommand.FAILED;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("ihcq " + cmd.name() + ": error: " + e.getMessage());
             return CliCommand.FAILED;
         } catch (Exception e) {
             err.println("ihcq " + cmd.name() + ": error: " + e);

@@ -19,6 +19,11 @@ import org.ihcblotquant.stain.Background;
  * file becomes a result row with an {@code error:} status and the batch carries on.
  */
 public final class IhcAnalysis {
+    /**
+     * Status text of an image that did not fit in memory; each front end adds how to give Java
+     * more memory there (the CLI's JAVA_OPTS, Fiji's Edit > Options > Memory &amp; Threads).
+     */
+    public static final String TOO_LARGE = "too large for memory (give Java more memory)";
     private final IhcSettings settings;
     private final IhcScorer scorer;
     private final MaskFolder masks;
@@ -94,7 +99,7 @@ public final class IhcAnalysis {
             return IhcImageResult.failed(name, slide, settings.marker(), e.getMessage(), 0, 0);
         } catch (OutOfMemoryError e) {
             return IhcImageResult.failed(name, slide, settings.marker(),
-                    file + ": too large for memory (raise the heap, e.g. JAVA_OPTS=-Xmx16g)", 0, 0);
+                    file + ": " + TOO_LARGE, 0, 0);
         }
         if (!img.isRgb()) {
             return IhcImageResult.failed(name, slide, settings.marker(), file + ": not an RGB colour image ("
@@ -119,7 +124,7 @@ public final class IhcAnalysis {
             throw e;
         } catch (OutOfMemoryError e) {
             return IhcImageResult.failed(name, slide, settings.marker(),
-                    file + ": too large for memory (raise the heap, e.g. JAVA_OPTS=-Xmx16g)", img.width(), img.height());
+                    file + ": " + TOO_LARGE, img.width(), img.height());
         }
     }
 
