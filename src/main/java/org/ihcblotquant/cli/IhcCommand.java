@@ -6,11 +6,12 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 
-import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.ihc.IhcImageResult;
 import org.ihcblotquant.ihc.IhcSettings;
 import org.ihcblotquant.io.ImageFiles;
+import org.ihcblotquant.slide.LevelChoice;
 import org.ihcblotquant.job.CommandLines;
+import org.ihcblotquant.job.Fields;
 import org.ihcblotquant.job.IhcBatchJob;
 
 /** {@code ihcq ihc}: scores images and folders, writes the per-image and per-slide tables. */
@@ -47,7 +48,15 @@ public final class IhcCommand implements CliCommand {
                 + "                       mismatched mask is an error row\n"
                 + "  --out FILE           per-image CSV (default images.csv)\n"
                 + "  --slides FILE        per-slide CSV (default slides.csv beside --out)\n"
+                + "  --qc DIR             write a QC picture per input: DIR/<name>_qc.png (thumbnail, tissue\n"
+                + "                       outline, weak/moderate/strong map)\n"
                 + "  --quiet              print only the summary line\n\n"
+                + "Whole slides (SVS, OME-TIFF and other tiled or pyramidal TIFF/BigTIFF; folders may mix them\n"
+                + "with images) are read tile by tile in bounded memory: glass and tissue are found on a\n"
+                + "low-resolution level, one level is scored, and the row gets its level and pixel_size_um.\n"
+                + "  --level N            pyramid level to score (0 = full resolution)\n"
+                + "  --pixel-size UM      score the level nearest UM micrometres per pixel (default: nearest\n"
+                + "                       1 um/px; full resolution when the file states no pixel size)\n\n"
                 + "Settings (vectors, background rule, thresholds, version) are written as '#' lines above\n"
                 + "the header of both CSVs. A file that cannot be scored gets a row whose status starts with\n"
                 + "'error:'; the batch goes on. Exit code 0 when at least one image was scored, 1 when none\n"
@@ -57,7 +66,7 @@ public final class IhcCommand implements CliCommand {
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, Args.names("stain", "vectors", "third", "background", "thresholds", "tissue-od",
-                "marker", "slide-pattern", "out", "slides", "masks"), Args.names("quiet"));
+                "marker", "slide-pattern", "out", "slides", "masks", "level", "pixel-size", "qc"), Args.names("quiet"));
         IhcSettings settings = settings(a);
         if (a.positional().isEmpty()) {
             throw new UsageException("no INPUT given (image files or folders)");
@@ -68,17 +77,22 @@ public final class IhcCommand implements CliCommand {
         IhcBatchJob.Builder b = IhcBatchJob.Request.builder(settings)
                 .masks(a.has("masks") ? Paths.get(a.get("masks", null)) : null)
                 .outputs(outFile, slidesFile)
-                .command(CommandLines.quoted("ihcq ihc", argv));
+                .command(CommandLines.quoted("ihcq ihc", argv))
+                .slideLevel(slideLevel(a))
+                .qc(a.has("qc") ? Paths.get(a.get("qc", null)) : null);
         for (String p : a.positional()) {
             b.input(Paths.get(p));
         }
         boolean quiet = a.flag("quiet");
-        IhcBatchJob.Outcome o = new IhcBatchJob().run(b.build(), ProgressListener.NONE,
-                r -> {
-                    if (!quiet) {
-                        out.println(line(r));
-                    }
-                });
+        IhcBatchJob.Outcome o;
+        try (ProgressLine progress = new ProgressLine(err, !quiet)) {
+            o = new IhcBatchJob().run(b.build(), progress, r -> {
+                if (!quiet) {
+                    progress.clear();
+                    out.println(line(r));
+                }
+            });
+        }
         for (String w : o.warnings()) {
             err.println("warning: " + w);
         }
@@ -89,6 +103,20 @@ public final class IhcCommand implements CliCommand {
         out.printf(Locale.ROOT, "%d images, %d scored, %d failed; wrote %s and %s (%d slides)%n", o.results().size(),
                 ok, o.results().size() - ok, outFile, slidesFile, o.slides().rowCount());
         return ok > 0 ? OK : FAILED;
+    }
+
+    /** {@code --level N} or {@code --pixel-size UM} for whole slides (not both). */
+    static LevelChoice slideLevel(Args a) {
+        if (a.has("level") && a.has("pixel-size")) {
+            throw new UsageException("give --level or --pixel-size, not both");
+        }
+        if (a.has("level")) {
+            return LevelChoice.level(Fields.whole("level", a.get("level", null)));
+        }
+        if (a.has("pixel-size")) {
+            return LevelChoice.pixelSize(Fields.number("pixel-size", a.get("pixel-size", null)));
+        }
+        return LevelChoice.byDefault();
     }
 
     static IhcSettings settings(Args a) {

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
@@ -18,6 +20,12 @@ import org.ihcblotquant.ihc.MaskFolder;
 import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.io.Table;
+import org.ihcblotquant.slide.LevelChoice;
+import org.ihcblotquant.slide.QcFiles;
+import org.ihcblotquant.slide.SlideAnalysis;
+import org.ihcblotquant.slide.SlideFiles;
+import org.ihcblotquant.slide.SlideScore;
+import org.ihcblotquant.slide.SlideTables;
 
 /**
  * IHC batch: scores image files and folders (recursively), builds the per-image and per-slide
@@ -41,8 +49,12 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         final Path slidesCsv;
         final boolean createFolders;
         final String command;
+        final LevelChoice slideLevel;
+        final Path qcDir;
 
         private Request(Builder b) {
+            this.slideLevel = b.slideLevel;
+            this.qcDir = b.qcDir;
             this.inputs = Collections.unmodifiableList(new ArrayList<>(b.inputs));
             this.settings = b.settings;
             this.masks = b.masks;
@@ -65,6 +77,8 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         private Path slidesCsv;
         private boolean createFolders;
         private String command = "IHC batch";
+        private LevelChoice slideLevel = LevelChoice.byDefault();
+        private Path qcDir;
 
         private Builder(IhcSettings settings) {
             this.settings = settings;
@@ -98,6 +112,18 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         /** The command as the user gave it, for the provenance lines. */
         public Builder command(String command) {
             this.command = command;
+            return this;
+        }
+
+        /** Which pyramid level of each whole-slide file is scored (default: nearest 1 um/px). */
+        public Builder slideLevel(LevelChoice choice) {
+            this.slideLevel = choice;
+            return this;
+        }
+
+        /** Folder for one QC picture per input ({@code <name>_qc.png}); null for none. */
+        public Builder qc(Path dir) {
+            this.qcDir = dir;
             return this;
         }
 
@@ -175,11 +201,36 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
             OutputFiles.checkFile(q.imagesCsv, "out", files, q.createFolders);
             OutputFiles.checkFile(q.slidesCsv, "slides", files, q.createFolders);
         }
+        if (q.qcDir != null) {
+            OutputFiles.checkFolder(q.qcDir, "qc", true);
+        }
         IhcAnalysis analysis = new IhcAnalysis(q.settings, masks);
+        SlideAnalysis slideAnalysis = new SlideAnalysis(q.settings, q.slideLevel, Runtime.getRuntime()
+                .availableProcessors());
         List<IhcImageResult> results = new ArrayList<>();
+        Map<IhcImageResult, SlideScore> slideScores = new IdentityHashMap<>();
+        List<String> warnings = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             progress.checkCancelled();
-            IhcImageResult r = analysis.scoreFile(files.get(i), slice(progress, i, files));
+            Path f = files.get(i);
+            IhcImageResult r;
+            if (SlideFiles.isSlide(f)) {
+                SlideAnalysis.Outcome so = masks != null ? SlideAnalysis.failed(f, q.settings,
+                        "masks are not applied to whole slides; score slides without a mask folder")
+                        : slideAnalysis.scoreFile(f, slice(progress, i, files));
+                r = so.result;
+                if (so.score != null) {
+                    slideScores.put(r, so.score);
+                }
+            } else {
+                r = analysis.scoreFile(f, slice(progress, i, files));
+            }
+            if (q.qcDir != null && (r.isOk() || slideScores.containsKey(r))) {
+                String w = QcFiles.write(f, r, slideScores.get(r), masks, q.settings, q.qcDir);
+                if (w != null) {
+                    warnings.add(w);
+                }
+            }
             results.add(r);
             if (each != null) {
                 each.scored(r);
@@ -189,9 +240,14 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         Provenance prov = Provenance.start(q.command);
         q.settings.describe(prov);
         prov.put("masks", masks == null ? "none (whole image)" : masks.dir() + "/<image name>.png, non-zero = analysed");
+        if (!slideScores.isEmpty()) {
+            prov.put("slide_level", q.slideLevel.toString());
+        }
         Table images = IhcTables.images(results).addComments(prov.lines());
+        if (!slideScores.isEmpty()) {
+            images = SlideTables.withSlideColumns(images, results, slideScores);
+        }
         Table slides = IhcTables.slides(results).addComments(prov.lines());
-        List<String> warnings = new ArrayList<>();
         if (q.imagesCsv != null) {
             try {
                 CsvFormat.write(images, q.imagesCsv);
@@ -208,7 +264,8 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         return new ProgressListener() {
             @Override
             public void progress(double fraction, String message) {
-                all.progress((index + fraction) / files.size(), files.get(index).getFileName().toString());
+                String name = files.get(index).getFileName().toString();
+                all.progress((index + fraction) / files.size(), message == null ? name : name + ": " + message);
             }
 
             @Override

@@ -38,6 +38,13 @@ public final class SlideAnalysis {
         }
     }
 
+    /** A slide that is not scored: an error row with this message. */
+    public static Outcome failed(Path file, IhcSettings settings, String message) {
+        String name = file.getFileName().toString();
+        return new Outcome(IhcImageResult.failure(name, settings.slideOf(name, null), settings.marker(),
+                file + ": " + message), null);
+    }
+
     public Outcome scoreFile(Path file, ProgressListener progress) {
         String name = file.getFileName().toString();
         String slide = settings.slideOf(name, null);

@@ -17,6 +17,7 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.ARGBType;
 
 import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.testutil.Vips;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

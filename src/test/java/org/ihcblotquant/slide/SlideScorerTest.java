@@ -15,6 +15,7 @@ import org.ihcblotquant.ihc.PixelCounts;
 import org.ihcblotquant.ihc.SyntheticIhc;
 import org.ihcblotquant.job.FieldException;
 import org.ihcblotquant.stain.Background;
+import org.ihcblotquant.testutil.Vips;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.ihcblotquant.ihc.SyntheticIhc;
 import org.ihcblotquant.testutil.SharedData;
+import org.ihcblotquant.testutil.Vips;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

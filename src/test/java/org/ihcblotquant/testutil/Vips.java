@@ -1,4 +1,4 @@
-package org.ihcblotquant.slide;
+package org.ihcblotquant.testutil;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,12 +15,12 @@ import java.awt.image.BufferedImage;
  * libvips (Debian package libvips-tools) as the independent writer and decoder of pyramidal TIFFs
  * in the slide tests: it builds the pyramids and tells what their pixels are.
  */
-final class Vips {
+public final class Vips {
 
     private Vips() {
     }
 
-    static void run(String... args) throws IOException, InterruptedException {
+    public static void run(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(Arrays.asList(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Process p = pb.start();
@@ -42,7 +42,7 @@ final class Vips {
     }
 
     /** Writes packed RGB pixels as a PNG. */
-    static Path png(int[] rgb, int w, int h, Path target) throws IOException {
+    public static Path png(int[] rgb, int w, int h, Path target) throws IOException {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         img.setRGB(0, 0, w, h, rgb, 0, w);
         ImageIO.write(img, "png", target.toFile());
@@ -50,7 +50,7 @@ final class Vips {
     }
 
     /** Pixels of {@code source} (vips file name with load options, e.g. {@code a.tif[page=1]}) as vips decodes them. */
-    static int[] decode(String source, Path scratch) throws IOException, InterruptedException {
+    public static int[] decode(String source, Path scratch) throws IOException, InterruptedException {
         Path raw = scratch.resolve("vips-" + System.nanoTime() + ".raw");
         run("vips", "rawsave", source, raw.toString());
         byte[] b = Files.readAllBytes(raw);
