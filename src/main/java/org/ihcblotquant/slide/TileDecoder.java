@@ -7,20 +7,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 import javax.imageio.ImageReader;
-import javax.imageio.spi.IIORegistry;
-import javax.imageio.spi.ImageReaderSpi;
-import javax.imageio.spi.ServiceRegistry;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
-
-import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 
 import org.ihcblotquant.core.InputException;
 
@@ -253,7 +246,13 @@ final class TileDecoder {
 
     private ImageReader jpegReader() throws IOException {
         if (jpeg == null) {
-            jpeg = jpegProvider().createReaderInstance(null);
+            try {
+                jpeg = JpegProvider.get().createReaderInstance(null);
+            } catch (NoClassDefFoundError e) {
+                throw new InputException(file + ": JPEG tiles need the TwelveMonkeys ImageIO jars (imageio-jpeg, "
+                        + "imageio-core, imageio-metadata, common-lang, common-io, common-image 3.14) on the class "
+                        + "path, e.g. in Fiji's jars folder", e);
+            }
             jpeg.addIIOReadWarningListener((source, warning) -> {
                 if (jpegWarning == null) {
                     jpegWarning = warning;
@@ -263,43 +262,7 @@ final class TileDecoder {
         return jpeg;
     }
 
-    private static volatile ImageReaderSpi provider;
 
-    /**
-     * The TwelveMonkeys JPEG provider, registered in a private registry together with the JDK's
-     * JPEG provider it delegates baseline decoding to: that is how it finds its delegate, and
-     * going through a registry of our own keeps Fiji's global ImageIO registry out of the way.
-     */
-    static ImageReaderSpi jpegProvider() {
-        ImageReaderSpi p = provider;
-        if (p != null) {
-            return p;
-        }
-        synchronized (TileDecoder.class) {
-            if (provider == null) {
-                ServiceRegistry reg = new ServiceRegistry(
-                        Collections.<Class<?>>singletonList(ImageReaderSpi.class).iterator());
-                Iterator<ImageReaderSpi> all = IIORegistry.getDefaultInstance().getServiceProviders(
-                        ImageReaderSpi.class, false);
-                while (all.hasNext()) {
-                    ImageReaderSpi s = all.next();
-                    if (s.getClass().getName().equals(JDK_JPEG)) {
-                        reg.registerServiceProvider(s, ImageReaderSpi.class);
-                    }
-                }
-                JPEGImageReaderSpi tm = new JPEGImageReaderSpi();
-                reg.registerServiceProvider(tm, ImageReaderSpi.class);
-                if (!reg.contains(tm)) {
-                    throw new IllegalStateException("the JDK's JPEG decoder (" + JDK_JPEG
-                            + ") is missing; TwelveMonkeys JPEG needs it");
-                }
-                provider = tm;
-            }
-            return provider;
-        }
-    }
-
-    private static final String JDK_JPEG = "com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi";
 
     /** Frees the native Inflater and the JPEG reader. */
     void dispose() {

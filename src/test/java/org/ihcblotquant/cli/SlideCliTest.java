@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,24 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlideCliTest {
 
-    /** A classic TIFF header whose one tiled RGB image uses JPEG 2000 (Aperio compression 33003). */
-    static byte[] jpeg2000Svs() {
-        ByteBuffer b = ByteBuffer.allocate(8 + 2 + 10 * 12 + 4 + 16).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8).putShort((short) 10);
-        int[][] e = {{256, 4, 1, 256}, {257, 4, 1, 256}, {258, 3, 1, 8}, {259, 3, 1, 33003}, {262, 3, 1, 2},
-            {277, 3, 1, 3}, {322, 3, 1, 256}, {323, 3, 1, 256}, {324, 4, 1, 134}, {325, 4, 1, 16}};
-        for (int[] t : e) {
-            b.putShort((short) t[0]).putShort((short) t[1]).putInt(t[2]);
-            if (t[1] == 3) {
-                b.putShort((short) t[3]).putShort((short) 0);
-            } else {
-                b.putInt(t[3]);
-            }
-        }
-        b.putInt(0);
-        return b.array();
-    }
-
     @Test
     void folderMixingImagesAndSlidesGivesOneRowEach(@TempDir Path dir) throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
@@ -55,7 +35,7 @@ class SlideCliTest {
         Vips.run("vips", "copy", png.toString(), v.toString(), "--xres", "2000", "--yres", "2000");
         Vips.run("vips", "tiffsave", v.toString(), in.resolve("B2_slide.ome.tif").toString(), "--tile", "--pyramid",
                 "--compression", "deflate", "--tile-width", "256", "--tile-height", "256", "--subifd");
-        Files.write(in.resolve("C3_broken.svs"), jpeg2000Svs());
+        Files.write(in.resolve("C3_broken.svs"), SlideCliTestData.jpeg2000Svs());
         Path csv = dir.resolve("images.csv");
         Path qc = dir.resolve("qc");
         CliRunner r = CliRunner.run("ihc", in.toString(), "--out", csv.toString(), "--qc", qc.toString(), "--level",
