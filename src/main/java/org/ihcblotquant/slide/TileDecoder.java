@@ -23,9 +23,9 @@ import org.ihcblotquant.core.InputException;
  *
  * <p>JPEG tiles go to the TwelveMonkeys JPEG decoder, created directly from its service provider
  * (not through the ImageIO registry, which Fiji's class loaders make unreliable). We read the
- * raw decoded components ({@code readRaster}) and convert colour ourselves, as libtiff does: the
- * TIFF photometric tag decides, not the JPEG markers; YCbCr is converted with libjpeg's
- * fixed-point JFIF tables so that pixels match libtiff/libvips.</p>
+ * raw decoded components ({@code readRaster}) and convert colour ourselves ({@link #isYCbCr}:
+ * the tile's JFIF/Adobe marker when it has one, else the photometric tag, as libtiff); YCbCr is
+ * converted with libjpeg's fixed-point JFIF tables so that pixels match libtiff/libvips.</p>
  */
 final class TileDecoder {
     private static final int[] CR_R = new int[256];
@@ -215,7 +215,7 @@ final class TileDecoder {
             throw new InputException(String.format(Locale.ROOT, "%s: %s is a %dx%d JPEG, %dx%d expected; corrupt",
                     file, where, r.getWidth(), r.getHeight(), w, rows));
         }
-        boolean ycc = l.photometric == 6;
+        boolean ycc = isYCbCr(tile, l.photometric);
         int o0 = bo[0];
         int o1 = bo[1];
         int o2 = bo[2];
@@ -238,6 +238,35 @@ final class TileDecoder {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a JPEG tile holds YCbCr. The stream's own colour marker decides when it has one (a
+     * JFIF APP0 means YCbCr; an Adobe APP14 says so in its transform byte): Bio-Formats writes JFIF
+     * (YCbCr) tiles under Photometric RGB, and libtiff's RGB tiles carry an Adobe marker with
+     * transform 0. Without a marker the TIFF photometric tag decides, as in libtiff (SVS and
+     * libvips tiles with shared tables have none).
+     */
+    static boolean isYCbCr(byte[] jpeg, int photometric) {
+        int i = 2;
+        while (i + 4 <= jpeg.length && (jpeg[i] & 0xff) == 0xff) {
+            int marker = jpeg[i + 1] & 0xff;
+            if (marker == 0xda || marker == 0xd9) {
+                break;
+            }
+            int len = ((jpeg[i + 2] & 0xff) << 8) | (jpeg[i + 3] & 0xff);
+            int p = i + 4;
+            if (marker == 0xe0 && len >= 7 && p + 5 <= jpeg.length && jpeg[p] == 'J' && jpeg[p + 1] == 'F'
+                    && jpeg[p + 2] == 'I' && jpeg[p + 3] == 'F' && jpeg[p + 4] == 0) {
+                return true;
+            }
+            if (marker == 0xee && len >= 14 && p + 12 <= jpeg.length && jpeg[p] == 'A' && jpeg[p + 1] == 'd'
+                    && jpeg[p + 2] == 'o' && jpeg[p + 3] == 'b' && jpeg[p + 4] == 'e') {
+                return jpeg[p + 11] == 1;
+            }
+            i += 2 + len;
+        }
+        return photometric == 6;
     }
 
     private static int clamp(int v) {
