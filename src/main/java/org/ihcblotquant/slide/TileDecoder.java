@@ -3,17 +3,18 @@ package org.ihcblotquant.slide;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 
 import org.ihcblotquant.core.InputException;
 
@@ -21,8 +22,9 @@ import org.ihcblotquant.core.InputException;
  * Decodes TIFF tiles and strips into packed RGB. Not thread-safe: each thread owns one (the
  * Inflater, the LZW tables and the JPEG reader are reused from tile to tile).
  *
- * <p>JPEG tiles go to the TwelveMonkeys JPEG decoder, created directly from its service provider
- * (not through the ImageIO registry, which Fiji's class loaders make unreliable). We read the
+ * <p>JPEG tiles go to the JDK's baseline JPEG decoder, and to the TwelveMonkeys JPEG decoder for
+ * streams it refuses; both are created directly from their service providers (not through
+ * {@code ImageIO.getImageReaders}, which Fiji's class loaders make unreliable). We read the
  * raw decoded components ({@code readRaster}) and convert colour ourselves ({@link #isYCbCr}:
  * the tile's JFIF/Adobe marker when it has one, else the photometric tag, as libtiff); YCbCr is
  * converted with libjpeg's fixed-point JFIF tables so that pixels match libtiff/libvips.</p>
@@ -55,6 +57,10 @@ final class TileDecoder {
     private ImageReader jpeg;
     private byte[] raw = new byte[0];
     private String jpegWarning;
+    /** Tests switch the JDK decoder off to check the TwelveMonkeys path gives the same pixels. */
+    static volatile boolean useJdkDecoder = true;
+    private ImageReader jdkJpeg;
+    private boolean noJdkJpeg;
 
     TileDecoder(Path file) {
         this.file = file;
@@ -178,24 +184,21 @@ final class TileDecoder {
             System.arraycopy(tile, 2, stream, tables.length - 2, tile.length - 2);
         }
         Raster r;
+        ImageReader fast = jdkReader();
         try {
-            ImageReader reader = jpegReader();
-            jpegWarning = null;
-            try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(stream))) {
-                reader.setInput(in, true, true);
-                r = reader.readRaster(0, null);
-            } finally {
-                reader.setInput(null);
-            }
-            if (jpegWarning != null) {
-                // libjpeg pads a cut stream with grey and only warns ("Premature end of JPEG file")
-                throw new InputException(file + ": " + where + " is truncated or corrupt (JPEG: " + jpegWarning + ")");
-            }
-        } catch (InputException e) {
-            throw e;
+            r = fast == null ? null : readRaster(fast, stream, where);
         } catch (IOException | RuntimeException e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new InputException(file + ": " + where + " is truncated or corrupt (JPEG: " + msg + ")", e);
+            r = null; // the JDK decoder refused the stream: TwelveMonkeys reads more variants
+        }
+        if (r == null) {
+            try {
+                r = readRaster(jpegReader(), stream, where);
+            } catch (InputException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                throw new InputException(file + ": " + where + " is truncated or corrupt (JPEG: " + msg + ")", e);
+            }
         }
         if (r.getNumBands() < 3 || !(r.getSampleModel() instanceof ComponentSampleModel)
                 || !(r.getDataBuffer() instanceof DataBufferByte)) {
@@ -269,6 +272,62 @@ final class TileDecoder {
         return photometric == 6;
     }
 
+    private Raster readRaster(ImageReader reader, byte[] stream, String where) throws IOException {
+        jpegWarning = null;
+        Raster r;
+        try (ImageInputStream in = new ByteArrayImageInputStream(stream)) {
+            reader.setInput(in, true, true);
+            r = reader.readRaster(0, null);
+        } finally {
+            reader.setInput(null);
+        }
+        if (jpegWarning != null) {
+            // libjpeg pads a cut stream with grey and only warns ("Premature end of JPEG file")
+            throw new InputException(file + ": " + where + " is truncated or corrupt (JPEG: " + jpegWarning + ")");
+        }
+        return r;
+    }
+
+    /**
+     * The JDK's own baseline JPEG decoder, about twice as fast as going through TwelveMonkeys
+     * (which wraps it and filters the stream) on the small tiles of a slide; null when the JDK
+     * has none. TwelveMonkeys takes over for any stream the JDK decoder refuses.
+     */
+    private ImageReader jdkReader() {
+        if (!useJdkDecoder) {
+            return null;
+        }
+        if (jdkJpeg == null && !noJdkJpeg) {
+            ImageReaderSpi spi = jdkProvider();
+            try {
+                jdkJpeg = spi == null ? null : spi.createReaderInstance(null);
+            } catch (IOException e) {
+                jdkJpeg = null;
+            }
+            if (jdkJpeg == null) {
+                noJdkJpeg = true;
+            } else {
+                jdkJpeg.addIIOReadWarningListener((source, warning) -> {
+                    if (jpegWarning == null) {
+                        jpegWarning = warning;
+                    }
+                });
+            }
+        }
+        return jdkJpeg;
+    }
+
+    static ImageReaderSpi jdkProvider() {
+        Iterator<ImageReaderSpi> all = IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, false);
+        while (all.hasNext()) {
+            ImageReaderSpi s = all.next();
+            if (s.getClass().getName().equals("com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi")) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     private static int clamp(int v) {
         return v < 0 ? 0 : v > 255 ? 255 : v;
     }
@@ -302,6 +361,10 @@ final class TileDecoder {
         if (jpeg != null) {
             jpeg.dispose();
             jpeg = null;
+        }
+        if (jdkJpeg != null) {
+            jdkJpeg.dispose();
+            jdkJpeg = null;
         }
     }
 }

@@ -138,6 +138,27 @@ class TiffSlideTest {
         }
     }
 
+    @Test
+    void twelveMonkeysDecodesJpegTilesAsTheJdkDecoderDoes() throws Exception {
+        Path f = SharedData.testImage("ihc/openslide_OS-2-vsi_Ki67.ome.tif");
+        Path tif = dir.resolve("tm-jpeg.tif");
+        Vips.run("vips", "tiffsave", png.toString(), tif.toString(), "--tile", "--compression", "jpeg");
+        for (Path p : new Path[] {f, tif}) {
+            int[] jdk;
+            int[] tm;
+            try (TiffSlide s = TiffSlide.open(p)) {
+                jdk = s.readRegion(0, 0, 0, 600, 500);
+            }
+            TileDecoder.useJdkDecoder = false;
+            try (TiffSlide s = TiffSlide.open(p)) {
+                tm = s.readRegion(0, 0, 0, 600, 500);
+            } finally {
+                TileDecoder.useJdkDecoder = true;
+            }
+            assertArrayEquals(jdk, tm, p.toString());
+        }
+    }
+
     /**
      * The OS-2 files were written by Bio-Formats with Photometric RGB over JFIF (YCbCr) JPEG tiles.
      * libtiff, hence libvips, follows the photometric tag and returns the raw YCbCr components (the
