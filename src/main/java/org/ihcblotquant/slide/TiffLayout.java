@@ -22,7 +22,7 @@ final class TiffLayout {
     /** A tile or strip larger than this is refused rather than decoded (64 MP, 256 MB as int[]). */
     static final long MAX_TILE_PIXELS = 1L << 26;
     /** Side limit of a level: TIFF itself allows 2^32, real slides stay below 500 000 pixels. */
-    static final long MAX_SIDE = 1L << 31;
+    static final long MAX_SIDE = 1L << 30;
 
     final long width;
     final long height;
