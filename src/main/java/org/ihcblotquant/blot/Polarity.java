@@ -2,7 +2,6 @@ package org.ihcblotquant.blot;
 
 import java.util.Locale;
 
-import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.job.FieldException;
 
 /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ihcblotquant.io.CsvTable;
+import org.ihcblotquant.job.CommandLines;
 
 /**
  * {@code ihcq demo}: the main job on the bundled example data: scores test-images/ihc with
@@ -52,11 +53,14 @@ public final class DemoCommand implements CliCommand {
             return FAILED;
         }
         Path dir = Paths.get(a.get("out", "demo-output"));
+        // the demo's own folder (ihcq ihc and stats refuse a missing one, to catch typos)
+        org.ihcblotquant.job.OutputFiles.checkFolder(dir, "out", true);
+        Files.createDirectories(dir);
         Path images = dir.resolve("images.csv");
         Path slides = dir.resolve("slides.csv");
         List<String> ihcArgs = new ArrayList<>(Arrays.asList("--slide-pattern", "^(P\\d+)_", "--marker", "p-STAT3",
                 "--out", images.toString(), "--slides", slides.toString(), "--quiet", data.toString()));
-        out.println("$ ihcq ihc " + String.join(" ", ihcArgs));
+        out.println("$ " + CommandLines.quoted("ihcq ihc", ihcArgs));
         int code = new IhcCommand().run(ihcArgs, out, err);
         if (code != OK) {
             return code;
@@ -80,7 +84,7 @@ public final class DemoCommand implements CliCommand {
                     "--on", "slide", "--value", "dab_mean_od", "--group", "response", "--levels", "resistant,sensitive",
                     "--json", dir.resolve("ttest.json").toString(), "--plot", dir.resolve("bars.png").toString(),
                     "--title", "p-STAT3 by response (synthetic demo)");
-            out.println("\n$ ihcq stats " + String.join(" ", ttest));
+            out.println("\n$ " + CommandLines.quoted("ihcq stats", ttest));
             code = new StatsCommand().run(ttest, out, err);
             if (code != OK) {
                 return code;
@@ -90,7 +94,7 @@ public final class DemoCommand implements CliCommand {
                     "dab_mean_od", "--cut", "0.15", "--at", "0,12,24,36,48,60", "--time-label", "Months",
                     "--json", dir.resolve("survival.json").toString(), "--plot", dir.resolve("km.png").toString(),
                     "--title", "Overall survival by p-STAT3 (synthetic demo)");
-            out.println("\n$ ihcq stats " + String.join(" ", survival));
+            out.println("\n$ " + CommandLines.quoted("ihcq stats", survival));
             code = new StatsCommand().run(survival, out, err);
             if (code != OK) {
                 return code;

@@ -6,6 +6,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 
+import org.ihcblotquant.cohort.ShardSpec;
 import org.ihcblotquant.ihc.IhcImageResult;
 import org.ihcblotquant.ihc.IhcSettings;
 import org.ihcblotquant.io.ImageFiles;
@@ -48,6 +49,10 @@ public final class IhcCommand implements CliCommand {
                 + "                       mismatched mask is an error row\n"
                 + "  --out FILE           per-image CSV (default images.csv)\n"
                 + "  --slides FILE        per-slide CSV (default slides.csv beside --out)\n"
+                + "  --shard K/N          score only the K-th of N shards of the sorted input list (1..N), cut\n"
+                + "                       into runs of equal total file size, e.g. --shard $SLURM_ARRAY_TASK_ID/16\n"
+                + "                       in a job array; join the shards' tables with 'ihcq merge'. Exit code 0\n"
+                + "                       once the shard's tables are written, even if none of its images scored\n"
                 + "  --qc DIR             write a QC picture per input: DIR/<name>_qc.png (thumbnail, tissue\n"
                 + "                       outline, weak/moderate/strong map)\n"
                 + "  --quiet              print only the summary line\n\n"
@@ -66,7 +71,8 @@ public final class IhcCommand implements CliCommand {
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, Args.names("stain", "vectors", "third", "background", "thresholds", "tissue-od",
-                "marker", "slide-pattern", "out", "slides", "masks", "level", "pixel-size", "qc"), Args.names("quiet"));
+                "marker", "slide-pattern", "out", "slides", "masks", "shard", "level", "pixel-size", "qc"),
+                Args.names("quiet"));
         IhcSettings settings = settings(a);
         if (a.positional().isEmpty()) {
             throw new UsageException("no INPUT given (image files or folders)");
@@ -78,6 +84,7 @@ public final class IhcCommand implements CliCommand {
                 .masks(a.has("masks") ? Paths.get(a.get("masks", null)) : null)
                 .outputs(outFile, slidesFile)
                 .command(CommandLines.quoted("ihcq ihc", argv))
+                .shard(a.has("shard") ? ShardSpec.parse(a.get("shard", null)) : null)
                 .slideLevel(slideLevel(a))
                 .qc(a.has("qc") ? Paths.get(a.get("qc", null)) : null);
         for (String p : a.positional()) {
@@ -102,6 +109,15 @@ public final class IhcCommand implements CliCommand {
         long ok = o.scored();
         out.printf(Locale.ROOT, "%d images, %d scored, %d failed; wrote %s and %s (%d slides)%n", o.results().size(),
                 ok, o.results().size() - ok, outFile, slidesFile, o.slides().rowCount());
+        if (o.shard() != null) {
+            // a shard is done when its tables are written, even with no image scored (its rows say
+            // why; the merge counts them) or none at all (more shards than images): a task that
+            // fails is then exactly a shard to run again
+            if (o.results().isEmpty()) {
+                out.printf(Locale.ROOT, "shard %s holds none of the %d images%n", o.shard().spec(), o.shard().listSize());
+            }
+            return OK;
+        }
         return ok > 0 ? OK : FAILED;
     }
 

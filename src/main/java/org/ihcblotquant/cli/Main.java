@@ -9,7 +9,9 @@ import java.util.Map;
 
 import org.ihcblotquant.core.CancelledException;
 import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.core.Threads;
 import org.ihcblotquant.core.Version;
+import org.ihcblotquant.ihc.IhcAnalysis;
 import org.ihcblotquant.job.FieldException;
 import org.ihcblotquant.job.FieldSpelling;
 
@@ -33,13 +35,15 @@ public final class Main {
                 new BenchCommand(),
                 new ExamplesCommand(),
                 new BlotCommand(),
-                new StatsCommand())) {
+                new StatsCommand(),
+                new MergeCommand())) {
             m.put(c.name(), c);
         }
         return m;
     }
 
     public static void main(String[] args) {
+        Threads.configureCommonPool();
         System.exit(run(args, System.out, System.err));
     }
 
@@ -75,21 +79,27 @@ public final class Main {
                 err.println("ihcq " + cmd.name() + ": error: " + e.render(SPELLING));
                 return CliCommand.FAILED;
             }
+            // one line: the option and what is wrong with it
             err.println("ihcq " + cmd.name() + ": " + e.render(SPELLING));
-            err.println("see: ihcq " + cmd.name() + " --help");
             return CliCommand.USAGE;
         } catch (UsageException e) {
             err.println("ihcq " + cmd.name() + ": " + e.getMessage());
             err.println("see: ihcq " + cmd.name() + " --help");
             return CliCommand.USAGE;
         } catch (InputException e) {
-            err.println("ihcq " + cmd.name() + ": error: " + e.getMessage());
+            err.println("ihcq " + cmd.name() + ": error: " + e.getMessage()
+                    + (e.getMessage().contains(IhcAnalysis.TOO_LARGE) ? "; " + MEMORY_ADVICE : ""));
             return CliCommand.FAILED;
         } catch (CancelledException e) {
             err.println("ihcq " + cmd.name() + ": cancelled");
             return CliCommand.FAILED;
         } catch (OutOfMemoryError e) {
             err.println("ihcq " + cmd.name() + ": error: out of memory; " + MEMORY_ADVICE);
+            return CliCommand.FAILED;
+        } catch (java.nio.file.InvalidPathException e) {
+            err.println("ihcq " + cmd.name() + ": error: cannot use the path '" + e.getInput() + "' (" + e.getReason()
+                    + "): Java reads file names in the locale's character set; run with a UTF-8 locale, "
+                    + "e.g. LC_ALL=C.UTF-8 (the ihcq launcher sets it)");
             return CliCommand.FAILED;
         } catch (java.io.UncheckedIOException e) {
             err.println("ihcq " + cmd.name() + ": error: " + e.getMessage());

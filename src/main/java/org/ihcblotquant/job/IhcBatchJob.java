@@ -9,6 +9,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ihcblotquant.cohort.Shard;
+import org.ihcblotquant.cohort.ShardSpec;
+import org.ihcblotquant.cohort.ShardWeight;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.core.Provenance;
@@ -51,6 +54,7 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         final String command;
         final LevelChoice slideLevel;
         final Path qcDir;
+        final ShardSpec shard;
 
         private Request(Builder b) {
             this.slideLevel = b.slideLevel;
@@ -62,6 +66,7 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
             this.slidesCsv = b.slidesCsv;
             this.createFolders = b.createFolders;
             this.command = b.command;
+            this.shard = b.shard;
         }
 
         public static Builder builder(IhcSettings settings) {
@@ -79,6 +84,7 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         private String command = "IHC batch";
         private LevelChoice slideLevel = LevelChoice.byDefault();
         private Path qcDir;
+        private ShardSpec shard;
 
         private Builder(IhcSettings settings) {
             this.settings = settings;
@@ -127,6 +133,15 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
             return this;
         }
 
+        /**
+         * Score only shard K of N of the sorted input list (a task of a job array); null for all.
+         * The tables then carry the shard lines that {@code ihcq merge} checks.
+         */
+        public Builder shard(ShardSpec s) {
+            this.shard = s;
+            return this;
+        }
+
         public Request build() {
             return new Request(this);
         }
@@ -137,12 +152,20 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         private final List<IhcImageResult> results;
         private final Table images;
         private final Table slides;
+        private final Shard shard;
 
-        Outcome(Provenance p, List<String> warnings, List<IhcImageResult> results, Table images, Table slides) {
+        Outcome(Provenance p, List<String> warnings, List<IhcImageResult> results, Table images, Table slides,
+                Shard shard) {
             super(p, warnings);
             this.results = Collections.unmodifiableList(results);
             this.images = images;
             this.slides = slides;
+            this.shard = shard;
+        }
+
+        /** The shard scored, or null when the request had none. */
+        public Shard shard() {
+            return shard;
         }
 
         public List<IhcImageResult> results() {
@@ -189,8 +212,16 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
                     + q.imagesCsv);
         }
         MaskFolder masks = q.masks == null ? null : new MaskFolder(q.masks);
-        List<Path> files = ImageFiles.expand(q.inputs);
-        if (masks != null) {
+        Shard shard = null;
+        List<Path> files;
+        if (q.shard != null) {
+            // streamed listing: a task of a large array never holds the whole cohort's list
+            shard = Shard.select(q.inputs, masks == null ? null : masks::contains, q.shard, ShardWeight.FILE_SIZE);
+            files = new ArrayList<>(shard.files());
+        } else {
+            files = ImageFiles.expand(q.inputs);
+        }
+        if (masks != null && shard == null) {
             // masks kept inside the input folder are not images to score
             files.removeIf(masks::contains);
             if (files.isEmpty()) {
@@ -243,11 +274,21 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         if (!slideScores.isEmpty()) {
             prov.put("slide_level", q.slideLevel.toString());
         }
+        if (shard != null) {
+            shard.describe(prov);
+        }
         Table images = IhcTables.images(results).addComments(prov.lines());
         if (!slideScores.isEmpty()) {
             images = SlideTables.withSlideColumns(images, results, slideScores);
         }
         Table slides = IhcTables.slides(results).addComments(prov.lines());
+        for (IhcImageResult r : results) {
+            for (String n : r.notes()) {
+                if (n.startsWith(IhcAnalysis.TOO_FEW_PIXELS) || n.startsWith("palette colour image")) {
+                    warnings.add(r.image() + ": " + n);
+                }
+            }
+        }
         if (q.imagesCsv != null) {
             try {
                 CsvFormat.write(images, q.imagesCsv);
@@ -256,7 +297,7 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
                 throw new UncheckedIOException("cannot write the tables: " + e.getMessage(), e);
             }
         }
-        return new Outcome(prov, warnings, results, images, slides);
+        return new Outcome(prov, warnings, results, images, slides, shard);
     }
 
     /** Progress of one file as a slice of the whole batch. */

@@ -95,6 +95,11 @@ public final class IhcScoreJob implements Job<IhcScoreJob.Request, IhcScoreJob.O
         if (!r.isOk()) {
             warnings.add(q.name + ": " + r.status());
         }
+        for (String n : r.notes()) {
+            if (n.startsWith(IhcAnalysis.TOO_FEW_PIXELS) || n.startsWith("lossy JPEG")) {
+                warnings.add(q.name + ": " + n);
+            }
+        }
         Table row = IhcTables.images(Collections.singletonList(r));
         return new Outcome(p, warnings, r, row, classes);
     }

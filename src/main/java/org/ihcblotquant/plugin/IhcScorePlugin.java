@@ -67,7 +67,7 @@ public class IhcScorePlugin implements PlugIn {
     }
 
     /** Full-size mask of the image's area ROI, or null when it has none. */
-    static byte[] roiMask(ImagePlus imp) {
+    public static byte[] roiMask(ImagePlus imp) {
         Roi roi = imp.getRoi();
         if (roi == null || !roi.isArea()) {
             return null;

@@ -23,13 +23,21 @@ final class MacroKeys {
     static final FieldSpelling BLOT = FieldSpelling.macro(map("reference-lane", "reference", "min-snr", "minimum",
             "max-control-cv", "cv_limit", "roi", "selection"));
 
-    /** Compare Groups: table, join, on, value, group, levels, test, pair, error, confidence, save, write. */
+    /** Compare Groups: table, join, on, pool, value, group, levels, test, pair, error, confidence, save, write. */
     static final FieldSpelling COMPARE = FieldSpelling.macro(map("paired-by", "pair", "conf-level", "confidence",
-            "plot", "save", "csv", "write"));
+            "plot", "save", "csv-folder", "write", "pool-by", "pool", "adjust", "correction"));
 
-    /** Survival Analysis: table, join, on, time, event, codes, group, score, cut, levels, confidence, level, at. */
+    /** Survival Analysis: table, join, on, pool, time, event, codes, group, score, cut, levels, confidence, level, at. */
     static final FieldSpelling SURVIVAL = FieldSpelling.macro(map("event-codes", "codes", "conf-type", "confidence",
-            "conf-level", "level", "plot", "save", "csv", "write"));
+            "conf-level", "level", "plot", "save", "csv-folder", "write", "pool-by", "pool", "survival-at", "survival",
+            "median-rule", "median", "adjust", "correction"));
+
+    /**
+     * Cox Regression: table, join, on, pool, time, event, codes, covariates, factors, reference,
+     * strata, ties, confidence, save, write.
+     */
+    static final FieldSpelling COX = FieldSpelling.macro(map("event-codes", "codes", "conf-level", "confidence",
+            "plot", "save", "csv-folder", "write", "pool-by", "pool"));
 
     private MacroKeys() {
     }

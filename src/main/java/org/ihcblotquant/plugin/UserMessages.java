@@ -9,6 +9,7 @@ import ij.macro.Interpreter;
 
 import org.ihcblotquant.core.CancelledException;
 import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.ihc.IhcAnalysis;
 import org.ihcblotquant.job.FieldException;
 import org.ihcblotquant.job.FieldSpelling;
 
@@ -78,7 +79,7 @@ final class UserMessages {
             return "out of memory; " + MEMORY_ADVICE;
         }
         if (e instanceof InputException || e instanceof UncheckedIOException) {
-            return e.getMessage();
+            return e.getMessage() + (e.getMessage().contains(IhcAnalysis.TOO_LARGE) ? "; " + MEMORY_ADVICE : "");
         }
         return e.toString();
     }

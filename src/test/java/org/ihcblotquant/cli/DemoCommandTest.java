@@ -15,8 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoCommandTest {
 
     @Test
-    void demoScoresTheBundledImagesWithinTheirTruthAndRunsTheStatistics(@TempDir Path dir) {
+    void demoScoresTheBundledImagesWithinTheirTruthAndRunsTheStatistics(@TempDir Path tmp) {
         System.setProperty("ihcq.home", Paths.get("").toAbsolutePath().toString());
+        // a folder that does not exist yet, as demo-output on a fresh clone: the demo makes it
+        Path dir = tmp.resolve("demo-output");
         CliRunner r = CliRunner.run("demo", "--out", dir.toString());
         assertEquals(0, r.code, r.toString());
         CsvTable images = CsvTable.read(dir.resolve("images.csv"));

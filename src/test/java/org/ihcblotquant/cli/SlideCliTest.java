@@ -59,7 +59,7 @@ class SlideCliTest {
         assertEquals(num(t, img, "dab_mean_od"), num(t, sl, "dab_mean_od"), 0.002);
         assertEquals(num(t, img, "tissue_fraction"), num(t, sl, "tissue_fraction"), 0.003);
         BufferedImage q1 = ImageIO.read(qc.resolve("A1_field_qc.png").toFile());
-        BufferedImage q2 = ImageIO.read(qc.resolve("B2_slide.ome_qc.png").toFile());
+        BufferedImage q2 = ImageIO.read(qc.resolve("B2_slide_qc.png").toFile());
         assertTrue(q1.getWidth() >= 700 && q2.getWidth() >= 700, q1.getWidth() + " " + q2.getWidth());
         assertTrue(hasClassColour(q2) && hasClassColour(q1), "QC pictures show the DAB classes");
         // default level: nearest 1 um/px = level 1 (0.5 um/px x 2)

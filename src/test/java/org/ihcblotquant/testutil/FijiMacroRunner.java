@@ -115,7 +115,7 @@ public final class FijiMacroRunner {
     }
 
     /** Packs a classes folder into a jar (plugins.config included, as Maven puts it at the root). */
-    static void packJar(Path classes, Path jar) throws IOException {
+    public static void packJar(Path classes, Path jar) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(classes)) {
             files = s.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
