@@ -50,7 +50,8 @@ public final class IhcCommand implements CliCommand {
                 + "  --out FILE           per-image CSV (default images.csv)\n"
                 + "  --slides FILE        per-slide CSV (default slides.csv beside --out)\n"
                 + "  --shard K/N          score only the K-th of N shards of the sorted input list (1..N), cut\n"
-                + "                       into runs of equal total file size, e.g. --shard $SLURM_ARRAY_TASK_ID/16\n"
+                + "                       into runs of equal total file size (between slides when each slide's\n"
+                + "                       fields lie together), e.g. --shard $SLURM_ARRAY_TASK_ID/16\n"
                 + "                       in a job array; join the shards' tables with 'ihcq merge'. Exit code 0\n"
                 + "                       once the shard's tables are written, even if none of its images scored\n"
                 + "  --qc DIR             write a QC picture per input: DIR/<name>_qc.png (thumbnail, tissue\n"
@@ -113,9 +114,9 @@ public final class IhcCommand implements CliCommand {
             // a shard is done when its tables are written, even with no image scored (its rows say
             // why; the merge counts them) or none at all (more shards than images): a task that
             // fails is then exactly a shard to run again
-            if (o.results().isEmpty()) {
-                out.printf(Locale.ROOT, "shard %s holds none of the %d images%n", o.shard().spec(), o.shard().listSize());
-            }
+            out.printf(Locale.ROOT, "shard %s: %d of the %d images of the list%s%n", o.shard().spec(),
+                    o.results().size(), o.shard().listSize(),
+                    Boolean.TRUE.equals(o.shard().bySlide()) ? " (whole slides)" : "");
             return OK;
         }
         return ok > 0 ? OK : FAILED;

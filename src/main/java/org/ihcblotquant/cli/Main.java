@@ -36,7 +36,9 @@ public final class Main {
                 new ExamplesCommand(),
                 new BlotCommand(),
                 new StatsCommand(),
-                new MergeCommand())) {
+                new MergeCommand(),
+                new PlateCommand(),
+                new StudyCommand())) {
             m.put(c.name(), c);
         }
         return m;
@@ -120,6 +122,7 @@ public final class Main {
         }
         sb.append("\nOptions:\n  --help       this text\n  --version    print the version\n");
         sb.append("\nEnvironment: JAVA_OPTS is passed to the JVM (e.g. JAVA_OPTS=-Xmx16g for large images).\n");
+        sb.append("SLURM_CPUS_PER_TASK (set in SLURM jobs with --cpus-per-task) is the number of threads to use.\n");
         sb.append("Exit codes: 0 done; 1 nothing could be processed or the work failed; 2 invalid options.\n");
         return sb.toString();
     }

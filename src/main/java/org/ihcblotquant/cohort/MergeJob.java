@@ -46,11 +46,11 @@ import org.ihcblotquant.job.OutputFiles;
  */
 public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
 
-    /** '#' keys that differ between parts of one run by design. */
+    /** '#' keys that differ between parts of one run by design (tool and version are compared all the same). */
     private static final Set<String> RUN_KEYS = new LinkedHashSet<>(Arrays.asList("tool", "version", "command",
             "date", "merged", "merged_with_version", "scoring_command", "incomplete"));
 
-    /** Keys whose values must agree between parts although they are not settings of the scorer. */
+    /** The tool version: parts of different versions are refused, the merged tables carry it. */
     private static final String VERSION = "version";
 
     @Override
@@ -111,7 +111,7 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                 }
                 w.flush();
             });
-            s.reportDuplicates();
+            s.report();
             Table slides = s.pooler.table().addComments(prov.lines());
             CsvFormat.write(slides, slidesOut);
             return new MergeOutcome(prov, warnings, ordered.size(), plan.count, plan.missing, s.rows, s.ok,
@@ -335,8 +335,8 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                 }
             }
             if (!missing.isEmpty()) {
-                String what = String.format(Locale.ROOT, "missing shards %s of %d: %d of %d images have no row",
-                        join(missing), n, missingImages, ref.listSize());
+                String what = String.format(Locale.ROOT, "missing shards %s of %d: %d of %d images have no row (%s)",
+                        join(missing), n, missingImages, ref.listSize(), gaps(missing, byIndex, n));
                 if (!partial) {
                     throw new InputException(what + "; run those tasks again (e.g. sbatch --array=" + join(missing)
                             + " ...) and merge again, or merge what is there with --partial");
@@ -344,6 +344,37 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                 warnings.add(what + " (partial merge: the tables say so in a '# incomplete' line)");
             }
             return new ShardPlan(new ArrayList<>(byIndex.values()), n, missing, ref);
+        }
+
+        /**
+         * Where the missing images are, from the ends of the shards around each run of missing
+         * ones: "shards 3-4: after a.png and before b.png".
+         */
+        static String gaps(List<Integer> missing, TreeMap<Integer, Part> present, int n) {
+            List<String> out = new ArrayList<>();
+            int i = 0;
+            while (i < missing.size()) {
+                int from = missing.get(i);
+                int to = from;
+                while (i + 1 < missing.size() && missing.get(i + 1) == to + 1) {
+                    to = missing.get(++i);
+                }
+                i++;
+                String before = null;
+                for (int k = from - 1; k >= 1 && before == null; k--) {
+                    before = present.containsKey(k) ? present.get(k).shard.last() : null;
+                }
+                String after = null;
+                for (int k = to + 1; k <= n && after == null; k++) {
+                    after = present.containsKey(k) ? present.get(k).shard.first() : null;
+                }
+                String where = before == null && after == null ? "the whole list"
+                        : before == null ? "the images before " + after
+                        : after == null ? "the images after " + before
+                        : "the images after " + before + " and before " + after;
+                out.add((from == to ? "shard " + from : "shards " + from + "-" + to) + ": " + where);
+            }
+            return String.join("; ", out);
         }
 
         String describe() {
@@ -406,6 +437,8 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
         final Map<String, Seen> seen = new HashMap<>();
         final List<String> duplicates = new ArrayList<>();
         final List<String> repeats = new ArrayList<>();
+        /** The first error rows, for the report. */
+        final List<String> failed = new ArrayList<>();
         final int image;
         final int slide;
         final int marker;
@@ -464,6 +497,8 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                     if ("ok".equals(rec.get(status).trim())) {
                         pooler.add(rec.get(slide), rec.get(marker), counts(p, n, rec));
                         ok++;
+                    } else if (failed.size() < 10) {
+                        failed.add(rec.get(image) + " (" + rec.get(status).trim() + ")");
                     }
                     writeRow(w, rec);
                     rows++;
@@ -492,7 +527,11 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
             return c;
         }
 
-        void reportDuplicates() {
+        void report() {
+            if (rows > ok) {
+                warnings.add((rows - ok) + " image(s) could not be scored (rows with an error status, kept): "
+                        + String.join("; ", failed) + (rows - ok > failed.size() ? "; ..." : ""));
+            }
             if (!repeats.isEmpty()) {
                 warnings.add(repeats.size() + " image(s) appear in more than one table with identical rows (scored "
                         + "twice); each counted once: " + firstTen(repeats));

@@ -65,6 +65,15 @@ class MergeTest {
         return f;
     }
 
+    private static String lineValue(Path p, String key) throws IOException {
+        for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+            if (line.startsWith("# " + key + ": ")) {
+                return line.substring(key.length() + 4);
+            }
+        }
+        throw new AssertionError("no '# " + key + "' line in " + p);
+    }
+
     private static String text(Path p) throws IOException {
         return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
     }
@@ -97,13 +106,16 @@ class MergeTest {
                 }
             }
             assertTrue(text(f).contains("# shard: " + k + "/4\n"), "shard line in " + f);
+            assertTrue(text(f).contains("# shard_cut: between slides"), "cut line in " + f);
         }
-        assertTrue(splitSlides >= 1, "the fixture puts fields of one slide into two shards");
+        assertEquals(0, splitSlides, "the fixture's slides lie together in the list: each in one shard");
         Path merged = dir.resolve("four/merged/images.csv");
         CliRunnerAccess.Result r = CliRunnerAccess.run("merge", "--out", merged.toString(),
                 dir.resolve("four").toString() + "/images-*.csv");
         assertEquals(0, r.code, r.text);
         assertTrue(r.text.contains("merged 4 of 4 shards: " + CohortFixture.IMAGES + " images"), r.text);
+        assertTrue(r.text.contains("1 image(s) could not be scored") && r.text.contains("S5_broken.png (error: "),
+                r.text);
         // per-image rows are copied: identical text; per-slide rows pooled from the counts: equal
         assertEquals(rows(single), rows(merged));
         CohortFixture.assertSameTable(singleSlides, merged.resolveSibling("slides.csv"), 1e-9);
@@ -139,6 +151,12 @@ class MergeTest {
                 parts.get(1).toString());
         assertEquals(1, r.code, r.text);
         assertTrue(r.text.contains("missing shards 2,4 of 4") && r.text.contains("--array=2,4"), r.text);
+        // which images: the ends of the shards around each gap, read from their '# shard_first/last' lines
+        String last1 = lineValue(parts.get(0), "shard_last");
+        String first3 = lineValue(parts.get(1), "shard_first");
+        String last3 = lineValue(parts.get(1), "shard_last");
+        assertTrue(r.text.contains("shard 2: the images after " + last1 + " and before " + first3), r.text);
+        assertTrue(r.text.contains("shard 4: the images after " + last3 + ")"), r.text);
         assertFalse(Files.exists(merged), "a refused merge writes nothing");
         r = CliRunnerAccess.run("merge", "--partial", "--out", merged.toString(), parts.get(0).toString(),
                 parts.get(1).toString());
@@ -268,5 +286,54 @@ class MergeTest {
             }
             assertEquals(one.row(j), m.row(i), "slide " + m.get(i, 0) + " as in the single run");
         }
+    }
+
+    /**
+     * A field of S1 kept apart (in a folder sorted after the others): the list is cut between files,
+     * slides land in two shards, and the merge still pools them to the single run's numbers.
+     */
+    @Test
+    void slidesSplitOverShardsArePooledExactly() throws IOException {
+        Path in = dir.resolve("apart/in");
+        Files.createDirectories(in.resolve("zz"));
+        try (java.util.stream.Stream<Path> s = Files.list(cohort)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (Files.isRegularFile(p)) {
+                    Files.copy(p, in.resolve(p.getFileName()));
+                }
+            }
+        }
+        Files.copy(cohort.resolve("slide3/S3_f1.png"), in.resolve("zz/S1_f9.png"));
+        Path one = dir.resolve("apart/single.csv");
+        CliRunnerAccess.Result r = CliRunnerAccess.run("ihc", "--slide-pattern", CohortFixture.SLIDE_PATTERN, "--quiet",
+                "--out", one.toString(), "--slides", dir.resolve("apart/single-slides.csv").toString(), in.toString());
+        assertEquals(0, r.code, r.text);
+        Set<String> seen = new HashSet<>();
+        int split = 0;
+        for (int k = 1; k <= 4; k++) {
+            Path f = dir.resolve("apart/images-" + k + ".csv");
+            r = CliRunnerAccess.run("ihc", "--slide-pattern", CohortFixture.SLIDE_PATTERN, "--quiet", "--shard",
+                    k + "/4", "--out", f.toString(), "--slides", dir.resolve("apart/slides-" + k + ".csv").toString(),
+                    in.toString());
+            assertEquals(0, r.code, r.text);
+            assertTrue(text(f).contains("# shard_cut: between files"), text(f));
+            CsvTable t = CsvTable.read(f);
+            Set<String> here = new HashSet<>();
+            for (int i = 0; i < t.rowCount(); i++) {
+                here.add(t.get(i, t.column("slide")));
+            }
+            for (String sl : here) {
+                split += seen.add(sl) ? 0 : 1;
+            }
+        }
+        assertTrue(split >= 1, "some slide has fields in two shards");
+        Path merged = dir.resolve("apart/merged.csv");
+        r = CliRunnerAccess.run("merge", "--out", merged.toString(), "--slides",
+                dir.resolve("apart/merged-slides.csv").toString(), dir.resolve("apart").toString() + "/images-?.csv");
+        assertEquals(0, r.code, r.text);
+        assertEquals(rows(one), rows(merged));
+        CohortFixture.assertSameTable(dir.resolve("apart/single-slides.csv"), dir.resolve("apart/merged-slides.csv"),
+                1e-9);
+        assertEquals(rows(dir.resolve("apart/single-slides.csv")), rows(dir.resolve("apart/merged-slides.csv")));
     }
 }

@@ -81,4 +81,49 @@ class ShardTest {
         String after = Shard.select(Arrays.asList(dir), null, new ShardSpec(1, 2), ShardWeight.FILE_SIZE).fingerprint();
         assertTrue(!before.equals(after));
     }
+
+    /** Slides whose fields lie together are cut as wholes; one slide apart from its others: cut between files. */
+    @Test
+    void slidesStayWholeWhenTheirFieldsLieTogether(@TempDir Path dir) throws IOException {
+        Random rnd = new Random(9);
+        long maxSlide = 0;
+        for (int sl = 0; sl < 12; sl++) {
+            long w = 0;
+            for (int f = 0; f < 1 + sl % 5; f++) {
+                int size = 1 + rnd.nextInt(5000);
+                Files.write(dir.resolve("S" + (10 + sl) + "_f" + f + ".png"), new byte[size]);
+                w += size;
+            }
+            maxSlide = Math.max(maxSlide, w);
+        }
+        java.util.function.Function<Path, String> slideOf = p -> p.getFileName().toString().substring(0, 3);
+        List<Path> all = ImageFiles.expand(Arrays.asList(dir));
+        for (int n : new int[] {1, 3, 5, 12, 20}) {
+            List<Path> joined = new ArrayList<>();
+            java.util.Map<String, Integer> shardOfSlide = new java.util.HashMap<>();
+            long total = 0;
+            for (int k = 1; k <= n; k++) {
+                Shard s = Shard.select(Arrays.asList(dir), null, new ShardSpec(k, n), ShardWeight.FILE_SIZE, slideOf);
+                assertEquals(Boolean.TRUE, s.bySlide());
+                joined.addAll(s.files());
+                total = s.totalWeight();
+                for (Path p : s.files()) {
+                    Integer before = shardOfSlide.put(slideOf.apply(p), k);
+                    assertTrue(before == null || before == k, "slide " + slideOf.apply(p) + " split over shards");
+                }
+                assertTrue(Math.abs(s.weight() - total / (double) n) <= maxSlide, n + " shards, shard " + k);
+            }
+            assertEquals(all, joined, n + " shards laid end to end are the sorted list");
+        }
+        // a field of slide S10 in a folder sorted after all the others: slides no longer lie together
+        Files.createDirectories(dir.resolve("zz"));
+        Files.write(dir.resolve("zz/S10_f9.png"), new byte[10]);
+        List<Path> joined = new ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            Shard s = Shard.select(Arrays.asList(dir), null, new ShardSpec(k, 3), ShardWeight.FILE_SIZE, slideOf);
+            assertEquals(Boolean.FALSE, s.bySlide());
+            joined.addAll(s.files());
+        }
+        assertEquals(ImageFiles.expand(Arrays.asList(dir)), joined);
+    }
 }

@@ -152,7 +152,7 @@ class SlurmCohortTest {
 
         Path out = dir.resolve("results");
         List<String> submit = new ArrayList<>(Arrays.asList(SBATCH.toString(), "--shards", "4", "--out",
-                out.toString(), "--cpus", "1", "--mem", "700M", "--time", "00:10:00", "--ihcq", ihcq.toString(),
+                out.toString(), "--cpus", "1", "--mem", "700M", "--time", "00:10:00", "--max-running", "2", "--ihcq", ihcq.toString(),
                 cohort.toString(), "--", "--slide-pattern", CohortFixture.SLIDE_PATTERN));
         Proc first = run(submit, null, 120);
         assertEquals(0, first.code, first.out + first.err);
