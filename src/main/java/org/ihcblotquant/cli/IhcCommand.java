@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ihcblotquant.cohort.ShardSpec;
-import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.ihc.IhcImageResult;
 import org.ihcblotquant.ihc.IhcSettings;
 import org.ihcblotquant.ihc.TissueMaskSettings;
 import org.ihcblotquant.io.ImageFiles;
+import org.ihcblotquant.slide.LevelChoice;
 import org.ihcblotquant.job.CommandLines;
+import org.ihcblotquant.job.Fields;
 import org.ihcblotquant.job.IhcBatchJob;
 import org.ihcblotquant.job.StainEstimateScope;
 
@@ -34,7 +35,8 @@ public final class IhcCommand implements CliCommand {
             + "  --min-tissue-area A  drop tissue pieces smaller than A µm² (dust, debris)\n"
             + "  --max-hole-area A    fill holes in tissue smaller than A µm²; e.g. 1, 50, 200 give a\n"
             + "                       mask without specks (default: pixel by pixel, no cleaning)\n"
-            + "  --pixel-size UM      micrometres per pixel for these areas (default 0.5)\n";
+            + "  --pixel-size UM      micrometres per pixel of images for these areas (default 0.5); for whole\n"
+            + "                       slides the pixel size of the scored level (see below)\n";
 
     @Override
     public String help() {
@@ -65,7 +67,15 @@ public final class IhcCommand implements CliCommand {
                 + "                       fields lie together), e.g. --shard $SLURM_ARRAY_TASK_ID/16\n"
                 + "                       in a job array; join the shards' tables with 'ihcq merge'. Exit code 0\n"
                 + "                       once the shard's tables are written, even if none of its images scored\n"
+                + "  --qc DIR             write a QC picture per input: DIR/<name>_qc.png (thumbnail, tissue\n"
+                + "                       outline, weak/moderate/strong map)\n"
                 + "  --quiet              print only the summary line\n\n"
+                + "Whole slides (SVS, OME-TIFF and other tiled or pyramidal TIFF/BigTIFF; folders may mix them\n"
+                + "with images) are read tile by tile in bounded memory: glass and tissue are found on a\n"
+                + "low-resolution level, one level is scored, and the row gets its level and pixel_size_um.\n"
+                + "  --level N            pyramid level to score (0 = full resolution)\n"
+                + "  --pixel-size UM      score the level nearest UM micrometres per pixel (default: nearest\n"
+                + "                       1 um/px; full resolution when the file states no pixel size)\n\n"
                 + "Settings (vectors, background rule, thresholds, version) are written as '#' lines above\n"
                 + "the header of both CSVs. A file that cannot be scored gets a row whose status starts with\n"
                 + "'error:'; the batch goes on. Exit code 0 when at least one image was scored, 1 when none\n"
@@ -75,7 +85,7 @@ public final class IhcCommand implements CliCommand {
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, Args.names("stain", "vectors", "third", "background", "thresholds", "tissue-od",
-                "marker", "slide-pattern", "out", "slides", "masks", "shard", "pixel-size", "tissue-smoothing",
+                "marker", "slide-pattern", "out", "slides", "masks", "shard", "level", "pixel-size", "qc", "tissue-smoothing",
                 "min-tissue-area", "max-hole-area", "stain-estimate"), Args.names("quiet"));
         StainEstimateScope estimate = StainEstimateScope.parse(a.get("stain-estimate", "none"));
         if (estimate != StainEstimateScope.NONE && a.has("vectors")) {
@@ -93,17 +103,22 @@ public final class IhcCommand implements CliCommand {
                 .outputs(outFile, slidesFile)
                 .command(CommandLines.quoted("ihcq ihc", argv))
                 .shard(a.has("shard") ? ShardSpec.parse(a.get("shard", null)) : null)
-                .estimate(estimate);
+                .estimate(estimate)
+                .slideLevel(slideLevel(a))
+                .qc(a.has("qc") ? Paths.get(a.get("qc", null)) : null);
         for (String p : a.positional()) {
             b.input(Paths.get(p));
         }
         boolean quiet = a.flag("quiet");
-        IhcBatchJob.Outcome o = new IhcBatchJob().run(b.build(), ProgressListener.NONE,
-                r -> {
-                    if (!quiet) {
-                        out.println(line(r));
-                    }
-                });
+        IhcBatchJob.Outcome o;
+        try (ProgressLine progress = new ProgressLine(err, !quiet)) {
+            o = new IhcBatchJob().run(b.build(), progress, r -> {
+                if (!quiet) {
+                    progress.clear();
+                    out.println(line(r));
+                }
+            });
+        }
         for (java.util.Map.Entry<String, String> e : o.provenance().entries().entrySet()) {
             if (e.getKey().startsWith("estimated_vectors ")) {
                 out.println("stain vectors (" + e.getKey().substring("estimated_vectors ".length()) + "): --vectors '"
@@ -129,6 +144,20 @@ public final class IhcCommand implements CliCommand {
             return OK;
         }
         return ok > 0 ? OK : FAILED;
+    }
+
+    /** {@code --level N} or {@code --pixel-size UM} for whole slides (not both). */
+    static LevelChoice slideLevel(Args a) {
+        if (a.has("level") && a.has("pixel-size")) {
+            throw new UsageException("give --level or --pixel-size, not both");
+        }
+        if (a.has("level")) {
+            return LevelChoice.level(Fields.whole("level", a.get("level", null)));
+        }
+        if (a.has("pixel-size")) {
+            return LevelChoice.pixelSize(Fields.number("pixel-size", a.get("pixel-size", null)));
+        }
+        return LevelChoice.byDefault();
     }
 
     static IhcSettings settings(Args a) {

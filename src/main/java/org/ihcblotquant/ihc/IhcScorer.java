@@ -141,6 +141,43 @@ public final class IhcScorer {
         return n;
     }
 
+    /**
+     * A private tally for one worker of a tiled scan (whole slides): pixels are added range by
+     * range with the same tables as {@link #count}, and the workers' counts are added at the end.
+     * Not thread-safe; one per thread.
+     */
+    public static final class Tally {
+        private final RangeCounter counter;
+
+        Tally(RangeCounter counter) {
+            this.counter = counter;
+        }
+
+        /** Counts pixels {@code from <= i < to} of {@code rgb}. */
+        public void add(int[] rgb, int from, int to) {
+            counter.add(rgb, from, to);
+        }
+
+        public PixelCounts counts() {
+            return counter.result();
+        }
+    }
+
+    public Tally newTally(Calibration cal) {
+        return new Tally(cal.packed != null ? new HistogramCounter(cal.packed, cal.tissueOd, settings)
+                : new FixedPointCounter(cal.lookup, cal.tissueOd, settings));
+    }
+
+    /**
+     * The per-pixel class decision of {@link #classify} as a function (-1 glass, 0 negative tissue,
+     * 1 weak, 2 moderate, 3 strong), for overlays drawn from samples of a tiled scan.
+     */
+    public java.util.function.IntUnaryOperator classifier(Calibration cal) {
+        PixelClassifier c = cal.packed != null ? packedClassifier(cal.packed, cal.tissueOd)
+                : fixedClassifier(cal.lookup, cal.tissueOd);
+        return c::classOf;
+    }
+
     /** Counts the runs of non-zero mask values. */
     private static void addMaskedRuns(RangeCounter counter, int[] rgb, byte[] mask, int start, int end) {
         int i = start;

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.ihcblotquant.cohort.Shard;
 import org.ihcblotquant.cohort.ShardSpec;
@@ -21,6 +23,12 @@ import org.ihcblotquant.ihc.MaskFolder;
 import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.io.Table;
+import org.ihcblotquant.slide.LevelChoice;
+import org.ihcblotquant.slide.QcFiles;
+import org.ihcblotquant.slide.SlideAnalysis;
+import org.ihcblotquant.slide.SlideFiles;
+import org.ihcblotquant.slide.SlideScore;
+import org.ihcblotquant.slide.SlideTables;
 
 /**
  * IHC batch: scores image files and folders (recursively), builds the per-image and per-slide
@@ -44,10 +52,14 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         final Path slidesCsv;
         final boolean createFolders;
         final String command;
+        final LevelChoice slideLevel;
+        final Path qcDir;
         final ShardSpec shard;
         final StainEstimateScope estimate;
 
         private Request(Builder b) {
+            this.slideLevel = b.slideLevel;
+            this.qcDir = b.qcDir;
             this.inputs = Collections.unmodifiableList(new ArrayList<>(b.inputs));
             this.settings = b.settings;
             this.masks = b.masks;
@@ -72,6 +84,8 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         private Path slidesCsv;
         private boolean createFolders;
         private String command = "IHC batch";
+        private LevelChoice slideLevel = LevelChoice.byDefault();
+        private Path qcDir;
         private ShardSpec shard;
         private StainEstimateScope estimate = StainEstimateScope.NONE;
 
@@ -107,6 +121,18 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         /** The command as the user gave it, for the provenance lines. */
         public Builder command(String command) {
             this.command = command;
+            return this;
+        }
+
+        /** Which pyramid level of each whole-slide file is scored (default: nearest 1 um/px). */
+        public Builder slideLevel(LevelChoice choice) {
+            this.slideLevel = choice;
+            return this;
+        }
+
+        /** Folder for one QC picture per input ({@code <name>_qc.png}); null for none. */
+        public Builder qc(Path dir) {
+            this.qcDir = dir;
             return this;
         }
 
@@ -216,6 +242,9 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
             OutputFiles.checkFile(q.imagesCsv, "out", files, q.createFolders);
             OutputFiles.checkFile(q.slidesCsv, "slides", files, q.createFolders);
         }
+        if (q.qcDir != null) {
+            OutputFiles.checkFolder(q.qcDir, "qc", true);
+        }
         IhcAnalysis analysis = new IhcAnalysis(q.settings, masks);
         // background rule "slide": one I0 per slide from the glass of all its fields, decided first
         SlidePrepass pre = new SlidePrepass(q.settings, masks, files, q.estimate);
@@ -225,14 +254,35 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
             slideWarnings.add("background slide pools the glass of the fields in this shard only; keep a slide's "
                     + "fields in one shard for one background per slide");
         }
+        SlideAnalysis slideAnalysis = new SlideAnalysis(q.settings, q.slideLevel, 
+                org.ihcblotquant.core.Threads.count());
         List<IhcImageResult> results = new ArrayList<>();
+        Map<IhcImageResult, SlideScore> slideScores = new IdentityHashMap<>();
+        List<String> warnings = new ArrayList<>(slideWarnings);
         for (int i = 0; i < files.size(); i++) {
             progress.checkCancelled();
-            org.ihcblotquant.stain.StainVectors estimated = pre.vectorsFor(files.get(i));
-            IhcAnalysis a = estimated == null ? analysis
-                    : new IhcAnalysis(q.settings.withVectors(estimated), masks);
-            IhcImageResult r = a.scoreFile(files.get(i), pre.backgroundFor(files.get(i)),
-                    slice(progress, i, files));
+            Path f = files.get(i);
+            IhcImageResult r;
+            if (SlideFiles.isSlide(f)) {
+                SlideAnalysis.Outcome so = masks != null ? SlideAnalysis.failed(f, q.settings,
+                        "masks are not applied to whole slides; score slides without a mask folder")
+                        : slideAnalysis.scoreFile(f, slice(progress, i, files));
+                r = so.result;
+                if (so.score != null) {
+                    slideScores.put(r, so.score);
+                }
+            } else {
+                org.ihcblotquant.stain.StainVectors estimated = pre.vectorsFor(f);
+                IhcAnalysis a = estimated == null ? analysis
+                        : new IhcAnalysis(q.settings.withVectors(estimated), masks);
+                r = a.scoreFile(f, pre.backgroundFor(f), slice(progress, i, files));
+            }
+            if (q.qcDir != null && (r.isOk() || slideScores.containsKey(r))) {
+                String w = QcFiles.write(f, r, slideScores.get(r), masks, q.settings, q.qcDir);
+                if (w != null) {
+                    warnings.add(w);
+                }
+            }
             results.add(r);
             if (each != null) {
                 each.scored(r);
@@ -251,12 +301,17 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         for (java.util.Map.Entry<String, String> e : pre.estimated().entrySet()) {
             prov.put("estimated_vectors " + e.getKey(), e.getValue());
         }
+        if (!slideScores.isEmpty()) {
+            prov.put("slide_level", q.slideLevel.toString());
+        }
         if (shard != null) {
             shard.describe(prov);
         }
         Table images = IhcTables.images(results).addComments(prov.lines());
+        if (!slideScores.isEmpty()) {
+            images = SlideTables.withSlideColumns(images, results, slideScores);
+        }
         Table slides = IhcTables.slides(results).addComments(prov.lines());
-        List<String> warnings = new ArrayList<>(slideWarnings);
         for (IhcImageResult r : results) {
             for (String n : r.notes()) {
                 if (n.startsWith(IhcAnalysis.TOO_FEW_PIXELS) || n.startsWith("palette colour image")) {
@@ -280,7 +335,8 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         return new ProgressListener() {
             @Override
             public void progress(double fraction, String message) {
-                all.progress((index + fraction) / files.size(), files.get(index).getFileName().toString());
+                String name = files.get(index).getFileName().toString();
+                all.progress((index + fraction) / files.size(), message == null ? name : name + ": " + message);
             }
 
             @Override

@@ -126,6 +126,9 @@ final class SlidePrepass {
     }
 
     private LoadedImage readRgb(Path f) {
+        if (org.ihcblotquant.slide.SlideFiles.isSlide(f)) {
+            return null; // whole slides find their own glass on their overview level
+        }
         try {
             LoadedImage img = ImageFiles.read(f);
             return img.isRgb() && img.processor() instanceof ColorProcessor ? img : null;
