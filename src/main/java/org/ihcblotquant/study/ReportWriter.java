@@ -24,7 +24,7 @@ final class ReportWriter {
 
     /** Results first (tests, survival, blots, the study table), then the per-image detail and QC pictures. */
     static final List<String> ORDER = java.util.Arrays.asList("group-tests", "survival", "blots", "plates", "study-table",
-            "markers");
+            "cells", "markers");
 
     static String html(StudyRun run, String studyText, String date) {
         List<ReportSection> sections = new java.util.ArrayList<>(run.sections);

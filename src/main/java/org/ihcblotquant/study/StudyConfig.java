@@ -73,6 +73,28 @@ public final class StudyConfig {
         return markers;
     }
 
+    /** The markers scored pixel by pixel. */
+    public List<MarkerSpec> pixelMarkers() {
+        List<MarkerSpec> out = new ArrayList<>();
+        for (MarkerSpec m : markers) {
+            if (!m.byCells()) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** The markers scored cell by cell. */
+    public List<MarkerSpec> cellMarkers() {
+        List<MarkerSpec> out = new ArrayList<>();
+        for (MarkerSpec m : markers) {
+            if (m.byCells()) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
     public MarkerSpec marker(String name) {
         for (MarkerSpec m : markers) {
             if (m.name().equals(name)) {

@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.ihcblotquant.blot.BackgroundMethod;
 import org.ihcblotquant.blot.BlotSettings;
 import org.ihcblotquant.blot.Polarity;
+import org.ihcblotquant.cells.CellSettings;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.ihc.IhcSettings;
 import org.ihcblotquant.job.FieldException;
@@ -84,7 +85,7 @@ public final class StudyConfigReader {
         }
         List<MarkerSpec> markers = new ArrayList<>();
         for (ConfigNode m : top.children("markers")) {
-            MarkerSpec spec = marker(m, base);
+            MarkerSpec spec = marker(m, base, idPattern);
             for (MarkerSpec other : markers) {
                 if (other.name().equals(spec.name())) {
                     throw m.error("name", "marker '" + spec.name() + "' is listed twice");
@@ -149,17 +150,23 @@ public final class StudyConfigReader {
         return p;
     }
 
-    private static MarkerSpec marker(ConfigNode m, Path base) {
+    private static MarkerSpec marker(ConfigNode m, Path base, Pattern idPattern) {
         m.allowOnly("name", "images", "mode", "score", "stain", "vectors", "third", "background", "thresholds",
-                "tissue-od");
+                "tissue-od", "pixel-size");
         String name = m.string("name");
         String mode = m.string("mode", "pixel").toLowerCase(Locale.ROOT);
-        if (!mode.equals("pixel")) {
-            throw m.error("mode", "'" + mode + "' is not a scoring mode of this version (pixel)");
+        if (!mode.equals("pixel") && !mode.equals("cells")) {
+            throw m.error("mode", "'" + mode + "' is not pixel or cells");
         }
-        String score = m.string("score", "positive_fraction");
-        if (!Arrays.asList(MarkerSpec.SCORES).contains(score)) {
-            throw m.error("score", "'" + score + "' is not one of " + String.join(", ", MarkerSpec.SCORES));
+        boolean cells = mode.equals("cells");
+        if (!cells && m.has("pixel-size")) {
+            throw m.error("pixel-size", "belongs to mode: cells (pixel scoring needs no pixel size)");
+        }
+        String[] scores = cells ? MarkerSpec.CELL_SCORES : MarkerSpec.SCORES;
+        String score = m.string("score", scores[0]);
+        if (!Arrays.asList(scores).contains(score)) {
+            throw m.error("score", "'" + score + "' is not one of " + String.join(", ", scores) + " (mode " + mode
+                    + ")");
         }
         IhcSettings s = IhcSettings.defaults();
         try {
@@ -199,7 +206,19 @@ public final class StudyConfigReader {
                 throw m.error("tissue-od", problem(e));
             }
         }
-        return new MarkerSpec(name, base.resolve(m.string("images")).normalize(), score, s);
+        Path folder = base.resolve(m.string("images")).normalize();
+        if (!cells) {
+            return new MarkerSpec(name, folder, score, s);
+        }
+        CellSettings c;
+        try {
+            c = CellSettings.defaults().withStain(s.withMarker(name)
+                    .withSlidePattern(idPattern == null ? null : idPattern.pattern()))
+                    .withPixelSize(m.number("pixel-size", CellSettings.DEFAULT_PIXEL_SIZE));
+        } catch (FieldException e) {
+            throw m.error(e.field(), e.problem());
+        }
+        return new MarkerSpec(name, folder, score, s, c);
     }
 
     private static BlotSpec blot(ConfigNode b, Path base) {

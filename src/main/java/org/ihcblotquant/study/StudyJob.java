@@ -27,7 +27,8 @@ public final class StudyJob implements Job<StudyRequest, StudyOutcome> {
 
     /** The sections in the order they run (later ones use what earlier ones left). */
     static List<StudySection> sections() {
-        return Arrays.<StudySection>asList(new PixelMarkersSection(), new StudyTableSection(), new BlotSection(),
+        return Arrays.<StudySection>asList(new PixelMarkersSection(), new CellMarkersSection(),
+                new StudyTableSection(), new BlotSection(),
                 new PlateSection(), new GroupTestsSection(), new SurvivalSection());
     }
 
