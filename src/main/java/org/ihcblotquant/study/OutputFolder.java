@@ -3,7 +3,6 @@ package org.ihcblotquant.study;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -93,9 +92,5 @@ final class OutputFolder {
         }
         String s = sb.toString().replaceAll("-+$", "");
         return s.isEmpty() ? "item" : s;
-    }
-
-    boolean exists(String rel) {
-        return Files.exists(root.resolve(rel));
     }
 }

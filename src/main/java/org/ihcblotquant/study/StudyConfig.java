@@ -95,15 +95,6 @@ public final class StudyConfig {
         return out;
     }
 
-    public MarkerSpec marker(String name) {
-        for (MarkerSpec m : markers) {
-            if (m.name().equals(name)) {
-                return m;
-            }
-        }
-        return null;
-    }
-
     public List<BlotSpec> blots() {
         return blots;
     }
