@@ -50,8 +50,12 @@ final class CellMarkersSection implements StudySection {
         Path part = run.out.cacheDir().resolve("cells-" + slug + ".part.csv");
         CellsJob.Outcome o;
         try {
-            o = new CellsJob().run(CellsJob.Request.builder(m.cellSettings()).input(m.folder()).cells(part)
-                    .createFolders(true).command("study: cells " + m.name()).build(), progress);
+            CellsJob.Builder b = CellsJob.Request.builder(m.cellSettings());
+            for (Path in : m.inputs()) {
+                b.input(in);
+            }
+            o = new CellsJob().run(b.cells(part).createFolders(true).command("study: cells " + m.name()).build(),
+                    progress);
         } finally {
             Files.deleteIfExists(part);
         }

@@ -1,6 +1,9 @@
 package org.ihcblotquant.study;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import org.ihcblotquant.cells.CellSettings;
 import org.ihcblotquant.ihc.IhcSettings;
@@ -14,21 +17,21 @@ public final class MarkerSpec {
         "nuclear_dab_mean_od"};
 
     private final String name;
-    private final Path folder;
+    private final List<Path> inputs;
     private final String score;
     private final IhcSettings settings;
     /** Null for pixel scoring. */
     private final CellSettings cells;
 
     /** A marker scored pixel by pixel. */
-    public MarkerSpec(String name, Path folder, String score, IhcSettings settings) {
-        this(name, folder, score, settings, null);
+    public MarkerSpec(String name, List<Path> inputs, String score, IhcSettings settings) {
+        this(name, inputs, score, settings, null);
     }
 
     /** A marker scored cell by cell ({@code cells} non-null; its stain settings carry the study's id pattern). */
-    public MarkerSpec(String name, Path folder, String score, IhcSettings settings, CellSettings cells) {
+    public MarkerSpec(String name, List<Path> inputs, String score, IhcSettings settings, CellSettings cells) {
         this.name = name;
-        this.folder = folder;
+        this.inputs = Collections.unmodifiableList(new ArrayList<>(inputs));
         this.score = score;
         this.settings = settings.withMarker(name).withSlidePattern(null);
         this.cells = cells;
@@ -48,9 +51,9 @@ public final class MarkerSpec {
         return name;
     }
 
-    /** Folder of the marker's images (searched recursively). */
-    public Path folder() {
-        return folder;
+    /** The marker's image folders (searched recursively) and files (fields or whole slides). */
+    public List<Path> inputs() {
+        return inputs;
     }
 
     /** The per-slide column that becomes the patient's value in the study table. */

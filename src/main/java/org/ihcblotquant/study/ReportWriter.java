@@ -83,7 +83,7 @@ final class ReportWriter {
             org.ihcblotquant.core.Provenance p = new org.ihcblotquant.core.Provenance();
             m.settings().describe(p);
             p.put("score", m.score() + " (tissue pixels pooled over the patient's fields)");
-            p.put("images", m.folder().toString());
+            p.put("images", m.inputs().toString());
             all.add(p.entries());
         }
         h.append("<h3>Scoring settings per marker</h3>\n<div class=\"scroll\"><table class=\"kv\">\n<tr><th></th>");

@@ -206,7 +206,14 @@ public final class StudyConfigReader {
                 throw m.error("tissue-od", problem(e));
             }
         }
-        Path folder = base.resolve(m.string("images")).normalize();
+        List<String> given = m.strings("images");
+        if (given.isEmpty()) {
+            throw m.error("images", "missing (required): a folder of fields or slides, a file, or a list of them");
+        }
+        List<Path> folder = new ArrayList<>();
+        for (String g : given) {
+            folder.add(base.resolve(g).normalize());
+        }
         if (!cells) {
             return new MarkerSpec(name, folder, score, s);
         }

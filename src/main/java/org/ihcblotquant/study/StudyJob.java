@@ -74,10 +74,12 @@ public final class StudyJob implements Job<StudyRequest, StudyOutcome> {
     /** The output folder must not be (inside) an input folder: its plots would be read as images next time. */
     private static void checkOutput(StudyConfig config, Path out) {
         for (MarkerSpec m : config.markers()) {
-            Path in = m.folder().toAbsolutePath().normalize();
-            if (out.startsWith(in)) {
-                throw new FieldException("out", out + " is inside the image folder of marker " + m.name()
-                        + "; choose an output folder outside the inputs");
+            for (Path input : m.inputs()) {
+                Path in = input.toAbsolutePath().normalize();
+                if (Files.isDirectory(in) && out.startsWith(in)) {
+                    throw new FieldException("out", out + " is inside the image folder of marker " + m.name()
+                            + "; choose an output folder outside the inputs");
+                }
             }
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {

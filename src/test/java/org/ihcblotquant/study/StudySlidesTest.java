@@ -28,7 +28,8 @@ class StudySlidesTest {
         Path folder = Files.createDirectories(dir.resolve("slides"));
         Files.createSymbolicLink(folder.resolve("OS2_slide.ome.tif"), slide.toAbsolutePath());
         Path study = dir.resolve("study.yaml");
-        Files.write(study, "id-pattern: '^(OS\\d)_'\nmarkers:\n  - {name: Ki67, images: slides}\n"
+        // a marker's images may be folders, files or a list of them
+        Files.write(study, "id-pattern: '^(OS\\d)_'\nmarkers:\n  - {name: Ki67, images: [slides/OS2_slide.ome.tif]}\n"
                 .getBytes(StandardCharsets.UTF_8));
         StudyOutcome o = new StudyJob().run(new StudyRequest(study, dir.resolve("out"), true, 1),
                 ProgressListener.NONE);
