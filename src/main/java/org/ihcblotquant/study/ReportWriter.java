@@ -105,10 +105,14 @@ final class ReportWriter {
     }
 
     private static String summary(StudyRun run) {
-        return String.format(Locale.ROOT, "%d markers, %d images (%d reused from an earlier run, %d not scored),"
-                + " %d blots, %d plate assays, %d warnings", run.config.markers().size(), run.imagesScored,
-                run.imagesReused, run.imagesFailed, run.config.blots().size(), run.config.plates().size(),
-                run.warnings.size());
+        return String.format(Locale.ROOT, "%s, %s (%d reused from an earlier run, %d not scored), %s, %s, %s",
+                count(run.config.markers().size(), "marker"), count(run.imagesScored, "image"), run.imagesReused,
+                run.imagesFailed, count(run.config.blots().size(), "blot"),
+                count(run.config.plates().size(), "plate assay"), count(run.warnings.size(), "warning"));
+    }
+
+    private static String count(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     private static void warnings(StringBuilder h, List<String> warnings) {
