@@ -49,16 +49,20 @@ public final class BandMeasurer {
         long sat = 0;
         int satRun = 0;
         boolean flatTop = false;
+        double[] rowMean = new double[b.height];
         for (int y = b.y; y < b.y + b.height; y++) {
             int rowSat = 0;
+            double rowSum = 0;
             for (int x = b.x; x < b.x + b.width; x++) {
                 float v = img.get(x, y);
-                total += v;
+                rowSum += v;
                 peak = Math.max(peak, v);
                 if (img.isSaturated(x, y)) {
                     rowSat++;
                 }
             }
+            total += rowSum;
+            rowMean[y - b.y] = rowSum / b.width;
             sat += rowSat;
             satRun = rowSat * 2 >= b.width ? satRun + 1 : 0;
             flatTop |= satRun >= 3;
@@ -74,6 +78,9 @@ public final class BandMeasurer {
             case BORDER:
                 Arrays.fill(rowBg, ring.length == 0 ? Double.NaN : Profiles.interpolatedMedian(ring));
                 break;
+            case PROFILE:
+                profileBaseline(img, b, lane, rowBg);
+                break;
             case LANE:
                 laneBaseline(img, b, lane, rowBg);
                 break;
@@ -88,7 +95,7 @@ public final class BandMeasurer {
             bg += v;
         }
         bg /= rowBg.length;
-        double excess = total / area - localBg;
+        double excess = bandExcess(rowMean, rowBg, method.kind() == BackgroundMethod.Kind.NONE ? localBg : Double.NaN);
         double snr;
         if (sd > 0) {
             snr = excess / sd;
@@ -96,6 +103,38 @@ public final class BandMeasurer {
             snr = excess > 0 ? Double.POSITIVE_INFINITY : 0;
         }
         return new Result(new BandMeasurement(total, bg, area, peak, sat, flatTop, snr, detected), rowBg);
+    }
+
+    /**
+     * Mean excess over the background of the band's upper half: the box rows whose mean stands
+     * above the background by at least half the highest row's excess. A box that holds the band's
+     * whole extent is mostly flank, so its plain mean would understate how clearly the band stands out.
+     * Rows compare with their own background, or with {@code fixedBg} when that is given.
+     */
+    static double bandExcess(double[] rowMean, double[] rowBg, double fixedBg) {
+        double[] ex = new double[rowMean.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < ex.length; i++) {
+            double bg = Double.isNaN(fixedBg) ? rowBg[i] : fixedBg;
+            ex[i] = rowMean[i] - bg;
+            max = Math.max(max, ex[i]);
+        }
+        if (!(max > 0)) {
+            double s = 0;
+            for (double e : ex) {
+                s += e;
+            }
+            return s / ex.length;
+        }
+        double s = 0;
+        int n = 0;
+        for (double e : ex) {
+            if (e >= 0.5 * max) {
+                s += e;
+                n++;
+            }
+        }
+        return s / n;
     }
 
     /** Pixels within {@code w} of the box, outside it and outside every other box. */
@@ -189,6 +228,27 @@ public final class BandMeasurer {
         double below = edgeMean(p, bottom + 1, bottom + 3, top, bottom);
         for (int i = 0; i < out.length; i++) {
             double t = out.length == 1 ? 0.5 : (i + 0.5) / out.length;
+            out[i] = above + (below - above) * t;
+        }
+    }
+
+    /**
+     * Gel Analyzer's baseline: a straight line joining the lane profile at the box's first and last
+     * rows (each the mean of the rows within 1/12 of the box height, at least 1 row, on either side
+     * of it, so that noise does not tilt it). The band's own box ends at its flanking minima, so this is the line a person
+     * draws between the valleys on either side of the peak.
+     */
+    private static void profileBaseline(SignalImage img, Rectangle b, Rectangle lane, double[] out) {
+        Rectangle strip = new Rectangle(b.x, Math.min(lane.y, b.y), b.width,
+                Math.max(lane.y + lane.height, b.y + b.height) - Math.min(lane.y, b.y));
+        double[] p = laneProfile(img, b, strip);
+        int top = b.y - strip.y;
+        int bottom = top + b.height - 1;
+        int hw = Math.max(1, (int) Math.round(b.height / 12.0));
+        double above = edgeMean(p, top - hw, top + hw, top, bottom);
+        double below = edgeMean(p, bottom - hw, bottom + hw, top, bottom);
+        for (int i = 0; i < out.length; i++) {
+            double t = out.length == 1 ? 0.5 : i / (double) (out.length - 1);
             out[i] = above + (below - above) * t;
         }
     }

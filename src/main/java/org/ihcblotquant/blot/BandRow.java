@@ -53,6 +53,10 @@ public final class BandRow {
         return new Rectangle(boxes[laneIndex]);
     }
 
+    void setBox(int laneIndex, Rectangle box) {
+        boxes[laneIndex] = new Rectangle(box);
+    }
+
     /** Whether a band was found in that lane (false: box placed by interpolation). */
     public boolean detected(int laneIndex) {
         return detected[laneIndex];

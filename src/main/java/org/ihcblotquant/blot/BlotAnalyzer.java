@@ -91,6 +91,7 @@ public final class BlotAnalyzer {
         }
         progress.checkCancelled();
         progress.progress(0.6, "measure");
+        BandBoxes.fit(rows, lanes, profiles, roi);
         double[][] baselines = measure(img, lanes, rows, settings.background, roi);
         rows = nameRows(name, rows, rowNames, warnings, leftOut.toString());
         progress.progress(1, null);

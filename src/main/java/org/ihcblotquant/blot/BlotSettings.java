@@ -2,7 +2,7 @@ package org.ihcblotquant.blot;
 
 import java.awt.Rectangle;
 
-/** How one membrane image is analysed. Defaults: automatic polarity and lanes, border background. */
+/** How one membrane image is analysed. Defaults: automatic polarity and lanes, lane-profile (Gel Analyzer) background. */
 public final class BlotSettings {
     /** Below this signal-to-noise ratio a band is flagged {@code low-snr}. */
     public static final double DEFAULT_MIN_SNR = 3;
@@ -10,7 +10,7 @@ public final class BlotSettings {
     public static final double DEFAULT_MAX_CONTROL_CV = 0.20;
 
     public Polarity polarity = Polarity.AUTO;
-    public BackgroundMethod background = BackgroundMethod.border(BackgroundMethod.DEFAULT_BORDER);
+    public BackgroundMethod background = BackgroundMethod.profile();
     /** Number of lanes wanted, 0 = detect. */
     public int lanes;
     /** Lane centres (image x) given by the user, or null. */
