@@ -91,6 +91,11 @@ final class BandBoxes {
             if (above.isEmpty()) {
                 continue;
             }
+            double[] py = new double[nl];
+            for (int k = 0; k < nl; k++) {
+                py[k] = roi.y + (row.detected(k) ? peak[r][k] : centre[r][k]);
+            }
+            row.setPeakY(py);
             int up = (int) Math.round(Profiles.median(toArray(above)));
             int down = (int) Math.round(Profiles.median(toArray(below)));
             for (int k = 0; k < nl; k++) {

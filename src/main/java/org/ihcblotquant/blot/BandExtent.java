@@ -8,9 +8,10 @@ package org.ihcblotquant.blot;
  * <p>
  * The walk runs on the profile smoothed lightly (Gaussian, SD 1 row) and ends when the profile
  * rises more than a tolerance above the lowest point reached so far (2 profile-noise SDs, at
- * least 2 % of the band's height), or at 3 times the distance from the peak to its half-height
- * point plus 2 rows (for a Gaussian band about 3.5 SDs out, where 0.2 % of its height is left: the
- * baseline plus a few per cent of the band's height). The extent ends at the outermost row that
+ * least 2 % of the band's height: a valley), or when the flank has flattened out: over the next
+ * third of the distance walked it falls by less than 0.5 % of the band's height (for a Gaussian
+ * band about 3.3 SDs out, where 0.4 % of its height is left), or, on a sloped background, has
+ * become straight (it follows the background's trend). The extent ends at the outermost row that
  * has reached the flank's floor (within 1 noise SD, at least 2 % of the band's height, of the
  * lowest point).
  */
@@ -95,30 +96,44 @@ final class BandExtent {
      */
     private static double[] side(double[] raw, double[] s, double noise, int peak, int dir, int limit) {
         double top = s[peak];
+        double rangeMin = top;
+        for (int j = peak; j != limit + dir; j += dir) {
+            rangeMin = Math.min(rangeMin, s[j]);
+        }
         double min = top;
+        boolean convex = false;
+        int halfAt = -1;
         int i = peak;
         while (i != limit) {
             int j = i + dir;
             double v = s[j];
             min = Math.min(min, v);
             if (v > min + Math.max(2 * noise, 0.02 * (top - min))) {
-                break;
+                break; // rising again: a valley
             }
             i = j;
-        }
-        // no further than 3 times the distance from the peak to the half-height point
-        double halfLevel = top - 0.5 * (top - min);
-        for (int j = peak; j != i; j += dir) {
-            if (s[j] <= halfLevel) {
-                int far = peak + dir * (3 * Math.abs(j - peak) + 2);
-                if (dir * (i - far) > 0) {
-                    i = far;
-                    min = top;
-                    for (int q = peak; q != i + dir; q += dir) {
-                        min = Math.min(min, s[q]);
-                    }
+            // the flank has flattened out or met the background's own trend (once it is well down:
+            // 4 noise SDs and a quarter of the deepest drop within reach): over the next third of
+            // the distance walked it falls by less than 0.5 % of the band's height, or (on a sloped
+            // background, past the inflection and twice the distance to half height) it has become
+            // straight, its fall changing by less than 0.2 % of the band's height from one third
+            // of the distance walked to the next
+            int d = Math.abs(j - peak);
+            int w = Math.max(2, d / 3);
+            int k1 = j + dir * w;
+            int k2 = j + 2 * dir * w;
+            boolean down = top - v > 4 * noise && top - v >= 0.25 * (top - rangeMin);
+            if (halfAt < 0 && top - v >= 0.5 * (top - rangeMin)) {
+                halfAt = d;
+            }
+            if (down && d >= 3 && k2 >= 0 && k2 < s.length && (k2 - limit) * dir <= 0) {
+                double bend = (s[j] - s[k1]) - (s[k1] - s[k2]);
+                convex |= bend > 0.02 * (top - s[j]);
+                boolean flat = s[j] - s[k1] < 0.005 * (top - s[j]);
+                boolean straight = convex && halfAt > 0 && d >= 2 * halfAt && bend < 0.002 * (top - s[j]);
+                if (flat || straight) {
+                    break;
                 }
-                break;
             }
         }
         double floor = min + Math.max(noise, 0.02 * (top - min));

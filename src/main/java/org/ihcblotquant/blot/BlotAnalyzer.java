@@ -36,7 +36,7 @@ public final class BlotAnalyzer {
         Rectangle roi = regionOf(name, img, settings.roi);
         List<String> warnings = new ArrayList<>(img.warnings());
         progress.progress(0.2, "lanes");
-        LaneFinder.Result lf = LaneFinder.find(name, img, roi, settings.lanes, settings.laneCentres,
+        LaneFinder.Result lf = LaneFinder.find(name, img.asScanned(), roi, settings.lanes, settings.laneCentres,
                 settings.laneWidth);
         warnings.addAll(lf.warnings);
         List<Lane> lanes = lf.lanes;
@@ -92,6 +92,7 @@ public final class BlotAnalyzer {
         progress.checkCancelled();
         progress.progress(0.6, "measure");
         BandBoxes.fit(rows, lanes, profiles, roi);
+        linesWarning(name, img, lanes, roi, warnings);
         double[][] baselines = measure(img, lanes, rows, settings.background, roi);
         rows = nameRows(name, rows, rowNames, warnings, leftOut.toString());
         progress.progress(1, null);
@@ -215,6 +216,29 @@ public final class BlotAnalyzer {
             out.add(new Lane(k + 1, b.get(k)));
         }
         return out;
+    }
+
+    /** Names the lanes that lines drawn into the image cross (their pixels were interpolated across). */
+    private static void linesWarning(String name, SignalImage img, List<Lane> lanes, Rectangle roi,
+            List<String> warnings) {
+        for (DrawnLines.Segment s : img.drawnLines()) {
+            Rectangle r = s.horizontal ? new Rectangle(s.from, s.at - DrawnLines.MAX_THICKNESS, s.to - s.from + 1,
+                    2 * DrawnLines.MAX_THICKNESS + 1)
+                    : new Rectangle(s.at - 1, s.from, 3, s.to - s.from + 1);
+            if (!r.intersects(roi)) {
+                continue;
+            }
+            StringBuilder touched = new StringBuilder();
+            for (Lane l : lanes) {
+                if (l.bounds().intersects(r)) {
+                    touched.append(touched.length() == 0 ? "" : ", ").append(l.number());
+                }
+            }
+            if (touched.length() > 0) {
+                warnings.add(name + ": " + s + " drawn into the image crosses lane(s) " + touched
+                        + "; its pixels were left out of band totals and backgrounds (interpolated across)");
+            }
+        }
     }
 
     private static Rectangle regionOf(String name, SignalImage img, Rectangle requested) {
