@@ -11,7 +11,7 @@ import java.util.List;
  * across flat saturated tops), never past the peak of the band above or below it in the same lane.
  * Where two bands' extents meet they are split at the lowest point between their peaks (the
  * vertical line a Gel Analyzer user drops from the valley). A lane without a band in a row gets a
- * box at the row's position there, reaching as far above and below as the row's median band.
+ * box centred at the row's position there, as tall as the row's median band.
  */
 final class BandBoxes {
 
@@ -96,8 +96,10 @@ final class BandBoxes {
                 py[k] = roi.y + (row.detected(k) ? peak[r][k] : centre[r][k]);
             }
             row.setPeakY(py);
-            int up = (int) Math.round(Profiles.median(toArray(above)));
-            int down = (int) Math.round(Profiles.median(toArray(below)));
+            // centred on the row's position there, as tall as the row's median band
+            int half = (int) Math.round((Profiles.median(toArray(above)) + Profiles.median(toArray(below))) / 2);
+            int up = half;
+            int down = half;
             for (int k = 0; k < nl; k++) {
                 Rectangle lane = lanes.get(k).bounds();
                 int t;

@@ -8,11 +8,12 @@ package org.ihcblotquant.blot;
  * <p>
  * The walk runs on the profile smoothed lightly (Gaussian, SD 1 row) and ends when the profile
  * rises more than a tolerance above the lowest point reached so far (2 profile-noise SDs, at
- * least 2 % of the band's height: a valley), or when the flank has flattened out: over the next
- * third of the distance walked it falls by less than 0.5 % of the band's height (for a Gaussian
- * band about 3.3 SDs out, where 0.4 % of its height is left), or, on a sloped background, has
- * become straight (it follows the background's trend). The extent ends at the outermost row that
- * has reached the flank's floor (within 1 noise SD, at least 2 % of the band's height, of the
+ * least 2 % of the band's height: a valley), or when the flank has flattened out: over each of the
+ * next two thirds of the distance walked it falls by less than 0.5 % of the band's height (for a Gaussian
+ * band about 3.3 SDs out, where 0.4 % of its height is left), or, on a background that keeps
+ * sloping, at 6 times the distance from the peak to its half-height point (7 SDs for a Gaussian
+ * band; the straight baseline follows a linear slope). The extent ends at the outermost row
+ * that has reached the flank's floor (within 1 noise SD, at least 2 % of the band's height, of the
  * lowest point).
  */
 final class BandExtent {
@@ -101,7 +102,6 @@ final class BandExtent {
             rangeMin = Math.min(rangeMin, s[j]);
         }
         double min = top;
-        boolean convex = false;
         int halfAt = -1;
         int i = peak;
         while (i != limit) {
@@ -112,28 +112,11 @@ final class BandExtent {
                 break; // rising again: a valley
             }
             i = j;
-            // the flank has flattened out or met the background's own trend (once it is well down:
-            // 4 noise SDs and a quarter of the deepest drop within reach): over the next third of
-            // the distance walked it falls by less than 0.5 % of the band's height, or (on a sloped
-            // background, past the inflection and twice the distance to half height) it has become
-            // straight, its fall changing by less than 0.2 % of the band's height from one third
-            // of the distance walked to the next
-            int d = Math.abs(j - peak);
-            int w = Math.max(2, d / 3);
-            int k1 = j + dir * w;
-            int k2 = j + 2 * dir * w;
-            boolean down = top - v > 4 * noise && top - v >= 0.25 * (top - rangeMin);
             if (halfAt < 0 && top - v >= 0.5 * (top - rangeMin)) {
-                halfAt = d;
+                halfAt = Math.abs(j - peak);
             }
-            if (down && d >= 3 && k2 >= 0 && k2 < s.length && (k2 - limit) * dir <= 0) {
-                double bend = (s[j] - s[k1]) - (s[k1] - s[k2]);
-                convex |= bend > 0.02 * (top - s[j]);
-                boolean flat = s[j] - s[k1] < 0.005 * (top - s[j]);
-                boolean straight = convex && halfAt > 0 && d >= 2 * halfAt && bend < 0.002 * (top - s[j]);
-                if (flat || straight) {
-                    break;
-                }
+            if (halfAt > 0 && Math.abs(j - peak) >= 5 * halfAt) {
+                break; // 5 times the distance to half height
             }
         }
         double floor = min + Math.max(noise, 0.02 * (top - min));

@@ -234,8 +234,10 @@ public final class BandMeasurer {
 
     /**
      * Gel Analyzer's baseline: a straight line joining the lane profile at the box's first and last
-     * rows (each the mean of the rows within 1/12 of the box height, at least 1 row, on either side
-     * of it, so that noise does not tilt it). The band's own box ends at its flanking minima, so this is the line a person
+     * rows. Each end is the mean of that row and the rows around it, within 1/6 of the box height
+     * (at least 2 rows), taken in pairs while both lie no higher than it plus 2 noise SDs: noise does
+     * not tilt the line, and at a valley between two bands the rows climbing either flank do not
+     * lift it. The band's own box ends at its flanking minima, so this is the line a person
      * draws between the valleys on either side of the peak.
      */
     private static void profileBaseline(SignalImage img, Rectangle b, Rectangle lane, double[] out) {
@@ -244,13 +246,35 @@ public final class BandMeasurer {
         double[] p = laneProfile(img, b, strip);
         int top = b.y - strip.y;
         int bottom = top + b.height - 1;
-        int hw = Math.max(1, (int) Math.round(b.height / 12.0));
-        double above = edgeMean(p, top - hw, top + hw, top, bottom);
-        double below = edgeMean(p, bottom - hw, bottom + hw, top, bottom);
+        int hw = Math.max(2, (int) Math.round(b.height / 6.0));
+        double noise = Profiles.noise(p);
+        double above = floorMean(p, top, hw, noise);
+        double below = floorMean(p, bottom, hw, noise);
         for (int i = 0; i < out.length; i++) {
             double t = out.length == 1 ? 0.5 : i / (double) (out.length - 1);
             out[i] = above + (below - above) * t;
         }
+    }
+
+    /**
+     * Mean of row c and the pairs of rows at c - o and c + o (o up to hw, inside the profile) while
+     * both are no higher than the mean of rows c-1..c+1 plus 2 noise SDs. Taking rows in pairs keeps the mean centred on c
+     * on a sloped background; stopping at the first pair that climbs a flank keeps it at a valley's
+     * bottom.
+     */
+    private static double floorMean(double[] p, int c, int hw, double noise) {
+        double local = (p[Math.max(0, c - 1)] + p[c] + p[Math.min(p.length - 1, c + 1)]) / 3;
+        double limit = local + 2 * noise;
+        double s = p[c];
+        int n = 1;
+        for (int o = 1; o <= hw && c - o >= 0 && c + o < p.length; o++) {
+            if (p[c - o] > limit || p[c + o] > limit) {
+                break;
+            }
+            s += p[c - o] + p[c + o];
+            n += 2;
+        }
+        return s / n;
     }
 
     /** Mean of p[a..b] within the profile; falls back to the box's own edge rows at the image edge. */
