@@ -91,10 +91,11 @@ public final class BlotAnalyzer {
         }
         progress.checkCancelled();
         progress.progress(0.6, "measure");
+        // rows left out when fewer are named than found do not limit the bands kept
+        rows = nameRows(name, rows, rowNames, warnings, leftOut.toString());
         BandBoxes.fit(rows, lanes, profiles, roi);
         linesWarning(name, img, lanes, roi, warnings);
         double[][] baselines = measure(img, lanes, rows, settings.background, roi);
-        rows = nameRows(name, rows, rowNames, warnings, leftOut.toString());
         progress.progress(1, null);
         return new BlotAnalysis(name, img, roi, lanes, rows, profiles, baselines, warnings);
     }
