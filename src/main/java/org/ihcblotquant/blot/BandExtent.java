@@ -8,7 +8,8 @@ package org.ihcblotquant.blot;
  * <p>
  * The walk runs on the profile smoothed lightly (Gaussian, SD 1 row) and ends when the profile
  * rises more than a tolerance above the lowest point reached so far (2 profile-noise SDs, at
- * least 2 % of the band's height: a valley), or when the flank has flattened out: over each of the
+ * least 2 % of the band's height: a valley; a shallow valley before a lower shoulder, more than a
+ * quarter of the band's height above the floor beyond it, is walked through), or when the flank has flattened out: over each of the
  * next two thirds of the distance walked it falls by less than 0.5 % of the band's height (for a Gaussian
  * band about 3.3 SDs out, where 0.4 % of its height is left), or, on a background that keeps
  * sloping, at 6 times the distance from the peak to its half-height point (7 SDs for a Gaussian
@@ -109,7 +110,14 @@ final class BandExtent {
             double v = s[j];
             min = Math.min(min, v);
             if (v > min + Math.max(2 * noise, 0.02 * (top - min))) {
-                break; // rising again: a valley
+                // rising again: a valley, unless it is a shallow dip before a shoulder of the same
+                // band (a lower sub-peak that is no band row of its own)
+                int through = shoulderEnd(s, noise, top, min, j, dir, limit);
+                if (through < 0) {
+                    break;
+                }
+                i = through;
+                continue;
             }
             i = j;
             if (halfAt < 0 && top - v >= 0.5 * (top - rangeMin)) {
@@ -134,6 +142,33 @@ final class BandExtent {
             return new double[] {i, s[i]};
         }
         return new double[] {end, sum / count};
+    }
+
+    /**
+     * The walk met a rise at {@code j} after falling to {@code valley}. When the profile climbs to
+     * a sub-peak lower than the band's top and then falls again to a floor that lies more than a
+     * quarter of the band's height below the valley (the valley is shallow: a shoulder or an
+     * unresolved second band that is not a row of its own), returns the index of that sub-peak
+     * so that the walk goes on through it; else -1.
+     */
+    private static int shoulderEnd(double[] s, double noise, double top, double valley, int j, int dir, int limit) {
+        int m = j;
+        while (m != limit && s[m + dir] >= s[m]) {
+            m += dir;
+        }
+        if (s[m] >= top || m == limit) {
+            return -1;
+        }
+        double floor = s[m];
+        int f = m;
+        while (f != limit) {
+            f += dir;
+            floor = Math.min(floor, s[f]);
+            if (s[f] > floor + Math.max(2 * noise, 0.02 * (top - floor))) {
+                break;
+            }
+        }
+        return valley - floor > 0.25 * (top - floor) ? m : -1;
     }
 
     /** The light smoothing the walk runs on. */
