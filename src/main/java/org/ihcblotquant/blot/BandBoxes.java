@@ -45,8 +45,8 @@ final class BandBoxes {
                 int lo = 0;
                 int hi = raw.length - 1;
                 for (int o = 0; o < nr; o++) {
-                    if (o == r) {
-                        continue;
+                    if (o == r || !rows.get(o).detected(k)) {
+                        continue; // only bands found in this lane bound it
                     }
                     if (centre[o][k] < centre[r][k]) {
                         lo = Math.max(lo, (int) Math.ceil(centre[o][k]) + 1);
