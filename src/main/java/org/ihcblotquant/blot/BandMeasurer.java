@@ -74,9 +74,11 @@ public final class BandMeasurer {
         double localBg = Profiles.interpolatedMedian(noiseRing);
         double sd = pixelNoise(img, b, allBoxes, NOISE_RING);
         double[] rowBg = new double[b.height];
+        String ringNote = null;
         switch (method.kind()) {
             case BORDER:
                 Arrays.fill(rowBg, ring.length == 0 ? Double.NaN : Profiles.interpolatedMedian(ring));
+                ringNote = ringCheck(img, b, lane, allBoxes, method.size(), rowMean, rowBg);
                 break;
             case PROFILE:
                 profileBaseline(img, b, lane, rowBg);
@@ -102,7 +104,72 @@ public final class BandMeasurer {
         } else {
             snr = excess > 0 ? Double.POSITIVE_INFINITY : 0;
         }
-        return new Result(new BandMeasurement(total, bg, area, peak, sat, flatTop, snr, detected), rowBg);
+        return new Result(new BandMeasurement(total, bg, area, peak, sat, flatTop, snr, detected, ringNote), rowBg);
+    }
+
+    /**
+     * The lane profile's baseline under the band in box b, per box row: the straight line between
+     * the flanking minima of the band's own extent on the lane strip ({@link BandExtent}), whatever
+     * the box's height.
+     */
+    static double[] extentBaseline(SignalImage img, Rectangle b, Rectangle lane) {
+        Rectangle strip = new Rectangle(b.x, Math.min(lane.y, b.y), b.width,
+                Math.max(lane.y + lane.height, b.y + b.height) - Math.min(lane.y, b.y));
+        double[] p = laneProfile(img, b, strip);
+        double[] sm = BandExtent.smooth(p);
+        double noise = Profiles.noise(p);
+        int top = b.y - strip.y;
+        int peak = top;
+        for (int i = top; i < top + b.height; i++) {
+            if (sm[i] > sm[peak]) {
+                peak = i;
+            }
+        }
+        BandExtent e = BandExtent.walk(p, sm, noise, peak, 0, 0, p.length - 1);
+        int hw = Math.max(2, (int) Math.round(e.height() / 6.0));
+        double a = floorMean(p, e.top, hw, noise);
+        double z = floorMean(p, e.bottom, hw, noise);
+        double[] out = new double[b.height];
+        for (int i = 0; i < out.length; i++) {
+            int y = top + i;
+            double t = e.bottom == e.top ? 0.5 : (y - e.top) / (double) (e.bottom - e.top);
+            out[i] = a + (z - a) * t;
+        }
+        return out;
+    }
+
+    /**
+     * A border ring must lie on background. When its median stands above the lane profile's
+     * baseline under the band's whole extent by more than 20 % of the band's height (the ring lies on the band's tail or on a
+     * neighbour), or it holds clipped pixels (saturated, or a line drawn into the image), the
+     * profile baseline replaces it in {@code rowBg} and the returned note says so; else null.
+     */
+    private static String ringCheck(SignalImage img, Rectangle b, Rectangle lane, List<Rectangle> allBoxes, int w,
+            double[] rowMean, double[] rowBg) {
+        double[] profileBg = extentBaseline(img, b, lane);
+        double height = 0;
+        double base = 0;
+        for (int i = 0; i < rowMean.length; i++) {
+            height = Math.max(height, rowMean[i] - profileBg[i]);
+            base += profileBg[i] / rowMean.length;
+        }
+        boolean clipped = false;
+        Rectangle outer = new Rectangle(b.x - w, b.y - w, b.width + 2 * w, b.height + 2 * w)
+                .intersection(new Rectangle(0, 0, img.width(), img.height()));
+        for (int y = outer.y; y < outer.y + outer.height && !clipped; y++) {
+            for (int x = outer.x; x < outer.x + outer.width; x++) {
+                if (!b.contains(x, y) && !inAny(allBoxes, x, y) && img.isSaturated(x, y)) {
+                    clipped = true;
+                    break;
+                }
+            }
+        }
+        boolean onBand = height > 0 && rowBg.length > 0 && rowBg[0] > base + 0.2 * height;
+        if (!clipped && !onBand && !Double.isNaN(rowBg[0])) {
+            return null;
+        }
+        System.arraycopy(profileBg, 0, rowBg, 0, rowBg.length);
+        return clipped ? "ring clipped: profile baseline used" : "ring on band: profile baseline used";
     }
 
     /**

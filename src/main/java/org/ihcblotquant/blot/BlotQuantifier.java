@@ -121,7 +121,8 @@ public final class BlotQuantifier {
                 for (int k = 0; k < nl; k++) {
                     BandMeasurement m = r.measurement(k);
                     Rectangle b = r.box(k);
-                    String status = m.status(minSnr);
+                    String status = boundStatus(m.status(minSnr), m, r == controlRow ? null
+                            : controlRow == null ? null : controlRow.measurement(k));
                     if (!"ok".equals(status)) {
                         warnings.add(a.name() + " " + r.name() + " lane " + (k + 1) + ": " + status
                                 + (m.isSaturated() ? String.format(Locale.ROOT, " (%.1f %% of pixels saturated%s)",
@@ -136,6 +137,26 @@ public final class BlotQuantifier {
             }
         }
         return new Quantification(t, warnings);
+    }
+
+    /**
+     * A saturated band's signal is clipped, so it is too low: its {@code relative} is a lower
+     * bound, and a saturated loading-control band makes the lane's {@code relative} an upper bound.
+     * The number is kept (it is still the best available) and the status says which way it errs.
+     */
+    static String boundStatus(String status, BandMeasurement m, BandMeasurement control) {
+        boolean low = m.isSaturated();
+        boolean high = control != null && control.isSaturated();
+        if (low && high) {
+            return status + ";relative unbounded (band and control saturated)";
+        }
+        if (low) {
+            return status + ";relative is a lower bound";
+        }
+        if (high) {
+            return ("ok".equals(status) ? "" : status + ";") + "control saturated: relative is an upper bound";
+        }
+        return status;
     }
 
     /** Coefficient of variation of a row's signals across lanes. */
