@@ -2,7 +2,7 @@ package org.ihcblotquant.blot;
 
 import java.util.Locale;
 
-import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.job.FieldException;
 
 /**
  * How the background under a band is estimated. One documented method per analysis:
@@ -87,7 +87,7 @@ public final class BackgroundMethod {
                 return lane();
             case "rolling":
                 if (arg == null) {
-                    throw new InputException(option + ": '" + text + "': rolling needs a radius in pixels, e.g. rolling:50");
+                    throw new FieldException(option, "'" + text + "': rolling needs a radius in pixels, e.g. rolling:50");
                 }
                 return rolling(positive(option, text, arg));
             case "none":
@@ -98,7 +98,7 @@ public final class BackgroundMethod {
             default:
                 break;
         }
-        throw new InputException(option + ": '" + text + "' is not a background method "
+        throw new FieldException(option, "'" + text + "' is not a background method "
                 + "(profile, border, border:W, lane, rolling:R or none)");
     }
 
@@ -111,7 +111,7 @@ public final class BackgroundMethod {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InputException(option + ": '" + text + "': '" + arg + "' must be a whole number of pixels >= 1");
+        throw new FieldException(option, "'" + text + "': '" + arg + "' must be a whole number of pixels >= 1");
     }
 
     public Kind kind() {

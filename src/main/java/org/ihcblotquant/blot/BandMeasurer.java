@@ -39,6 +39,15 @@ public final class BandMeasurer {
      */
     public static Result measure(SignalImage img, Rectangle box, Rectangle lane, List<Rectangle> allBoxes,
             BackgroundMethod method, boolean detected) {
+        return measure(img, box, lane, allBoxes, method, detected, true);
+    }
+
+    /**
+     * @param checkRing whether a border ring lying on the band is replaced by the profile baseline
+     *                  (false when probing an empty position, where there is no band to lie on)
+     */
+    static Result measure(SignalImage img, Rectangle box, Rectangle lane, List<Rectangle> allBoxes,
+            BackgroundMethod method, boolean detected, boolean checkRing) {
         Rectangle b = box.intersection(new Rectangle(0, 0, img.width(), img.height()));
         if (b.isEmpty()) {
             throw new InputException("band box x=" + box.x + ", y=" + box.y + ", " + box.width + "x" + box.height
@@ -78,7 +87,7 @@ public final class BandMeasurer {
         switch (method.kind()) {
             case BORDER:
                 Arrays.fill(rowBg, ring.length == 0 ? Double.NaN : Profiles.interpolatedMedian(ring));
-                ringNote = ringCheck(img, b, lane, allBoxes, method.size(), rowMean, rowBg);
+                ringNote = checkRing ? ringCheck(img, b, lane, allBoxes, method.size(), rowMean, rowBg) : null;
                 break;
             case PROFILE:
                 profileBaseline(img, b, lane, rowBg);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.job.FieldException;
 import org.ihcblotquant.core.ProgressListener;
 
 import ij.process.ImageProcessor;
@@ -50,7 +51,7 @@ public final class BlotAnalyzer {
         List<BandRow> rows = BandFinder.find(lanes, profiles, roi);
         if (rows.isEmpty()) {
             throw new InputException(name + ": no bands detected in the " + lanes.size()
-                    + " lanes (check --polarity and --roi)");
+                    + " lanes (check the polarity and the region analysed)");
         }
         List<BandRow> found = rows;
         rows = RowConfinement.dropArtefacts(name, img, lanes, rows, roi, warnings);
@@ -172,7 +173,8 @@ public final class BlotAnalyzer {
             for (BandRow r : rows) {
                 Rectangle ob = r.box(outer);
                 Rectangle box = new Rectangle(lb.x, ob.y, lb.width, ob.height);
-                BandMeasurer.Result m = BandMeasurer.measure(img, box, lb, all, BackgroundMethod.border(3), true);
+                BandMeasurer.Result m = BandMeasurer.measure(img, box, lb, all, BackgroundMethod.border(3), true,
+                        false);
                 if (!(m.measurement.snr() >= minSnr) || !(m.measurement.signal() > 0)) {
                     every = false;
                     break;
@@ -249,7 +251,7 @@ public final class BlotAnalyzer {
         }
         Rectangle r = requested.intersection(full);
         if (r.width < LaneFinder.MIN_LANE_WIDTH || r.height < 8) {
-            throw new InputException("--roi " + requested.x + "," + requested.y + "," + requested.width + ","
+            throw FieldException.notFitting("roi", requested.x + "," + requested.y + "," + requested.width + ","
                     + requested.height + ": region is outside " + name + " (" + img.width() + "x" + img.height()
                     + ") or too small");
         }
@@ -310,11 +312,11 @@ public final class BlotAnalyzer {
             for (BandRow r : rows) {
                 at.append(at.length() == 0 ? "" : ", ").append("y=").append(Math.round(r.meanY()));
             }
-            throw new InputException("--rows names " + names.size() + " proteins but " + name + " has only "
+            throw FieldException.notFitting("rows", "names " + names.size() + " proteins but " + name + " has only "
                     + rows.size() + " band row(s) (at " + at + ")"
                     + (leftOut.isEmpty() ? "" : "; rows at " + leftOut + " were left out as artefacts (gel or membrane"
                             + " edges, drawn lines, bubble outlines)")
-                    + "; name fewer rows or set --roi/--polarity");
+                    + "; name fewer rows or check the region and the polarity");
         }
         List<BandRow> chosen = new ArrayList<>(rows);
         if (rows.size() > names.size()) {
@@ -333,7 +335,7 @@ public final class BlotAnalyzer {
         for (int i = 0; i < chosen.size(); i++) {
             String n = names.get(i).trim();
             if (n.isEmpty() || seen.put(n, Boolean.TRUE) != null) {
-                throw new InputException("--rows: protein names must be non-empty and distinct ('" + n + "')");
+                throw new FieldException("rows", "protein names must be non-empty and distinct ('" + n + "')");
             }
             chosen.get(i).rename(n);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.job.FieldException;
 import org.ihcblotquant.io.Table;
 
 /**
@@ -56,7 +57,7 @@ public final class BlotQuantifier {
                     s.append(s.length() == 0 ? "" : ", ").append(b.name()).append(": ").append(b.lanes().size());
                 }
                 throw new InputException("images have different lane counts (" + s + "); lanes are matched by "
-                        + "order, so give the same --lanes N for all, or crop with --roi");
+                        + "order, so give the same number of lanes for all, or crop each to its lanes");
             }
         }
         List<String> names = new ArrayList<>();
@@ -76,13 +77,13 @@ public final class BlotQuantifier {
                 }
             }
             if (controlRow == null) {
-                throw new InputException("--control " + control + ": no band row of that name (rows: "
+                throw FieldException.notFitting("control", "no band row named " + control + " (rows: "
                         + String.join(", ", names) + ")");
             }
         }
         for (int ref : referenceLanes) {
             if (ref < 1 || ref > nl) {
-                throw new InputException("--reference-lane " + ref + ": lanes are numbered 1.." + nl);
+                throw FieldException.notFitting("reference-lane", ref + ": lanes are numbered 1.." + nl);
             }
         }
         List<String> warnings = new ArrayList<>();
@@ -115,7 +116,7 @@ public final class BlotQuantifier {
                 if (!(ref > 0) || Double.isInfinite(ref)) {
                     warnings.add(a.name() + " " + r.name() + ": the reference lane(s) " + Arrays.toString(referenceLanes)
                             + " have no positive " + (controlRow == null ? "signal" : "normalized value")
-                            + "; relative left empty (choose another --reference-lane)");
+                            + "; relative left empty (choose another reference lane)");
                     ref = Double.NaN;
                 }
                 for (int k = 0; k < nl; k++) {

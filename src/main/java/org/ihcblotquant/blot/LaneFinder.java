@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.job.FieldException;
 
 /**
  * Places lanes on a membrane from its column profile: the mean of each column of the region, each
@@ -55,7 +56,7 @@ public final class LaneFinder {
         }
         int maxFit = roi.width / MIN_LANE_WIDTH;
         if (requested > maxFit) {
-            throw new InputException("--lanes " + requested + ": more lanes than fit in " + source + " (region "
+            throw FieldException.notFitting("lanes", requested + ": more lanes than fit in " + source + " (region "
                     + roi.width + " px wide holds at most " + maxFit + " lanes of " + MIN_LANE_WIDTH + " px)");
         }
         // a flat opening a few pixels wide removes lines drawn into the image (crop boxes,
@@ -98,7 +99,7 @@ public final class LaneFinder {
         }
         if (strong.isEmpty()) {
             throw new InputException(source + ": no lanes detected (no column stands out from the background);"
-                    + " check --polarity, choose the membrane with --roi, or give --lanes N");
+                    + " check the polarity, choose the membrane as the region, or give the number of lanes");
         }
         if (spans == null) {
             spans = singles(strong);
@@ -693,7 +694,7 @@ public final class LaneFinder {
         java.util.Arrays.sort(c);
         for (double x : c) {
             if (x < roi.x || x >= roi.x + roi.width) {
-                throw new InputException("--lane-centres: x=" + x + " lies outside " + source + " region x "
+                throw FieldException.notFitting("lane-centres", "x=" + x + " lies outside " + source + " region x "
                         + roi.x + ".." + (roi.x + roi.width - 1));
             }
         }
@@ -706,7 +707,7 @@ public final class LaneFinder {
             w = (int) Math.round(c.length == 1 ? roi.width / 2.0 : 0.8 * minGap);
         }
         if (w < MIN_LANE_WIDTH) {
-            throw new InputException("--lane-centres: lanes closer than " + MIN_LANE_WIDTH + " px cannot be measured");
+            throw FieldException.notFitting("lane-centres", "lanes closer than " + MIN_LANE_WIDTH + " px cannot be measured");
         }
         List<Lane> lanes = new ArrayList<>();
         for (int k = 0; k < c.length; k++) {

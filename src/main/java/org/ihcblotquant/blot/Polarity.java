@@ -2,7 +2,7 @@ package org.ihcblotquant.blot;
 
 import java.util.Locale;
 
-import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.job.FieldException;
 
 /**
  * Which way the bands go. Everything downstream works in "signal-up" units (more protein = larger
@@ -16,8 +16,8 @@ public enum Polarity {
     /** Light bands on a dark background: fluorescence, raw chemiluminescence. */
     LIGHT;
 
-    /** Parses {@code auto|dark|light}; {@code option} names the setting in the error message. */
-    public static Polarity parse(String option, String s) {
+    /** Parses {@code auto|dark|light}; {@code field} is the neutral field name the error carries. */
+    public static Polarity parse(String field, String s) {
         String v = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
         switch (v) {
             case "auto":
@@ -27,7 +27,7 @@ public enum Polarity {
             case "light":
                 return LIGHT;
             default:
-                throw new InputException(option + ": '" + s + "' is not a polarity (auto, dark or light)");
+                throw new FieldException(field, "'" + s + "' is not a polarity (auto, dark or light)");
         }
     }
 

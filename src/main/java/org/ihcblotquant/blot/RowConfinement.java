@@ -63,7 +63,7 @@ final class RowConfinement {
         }
         if (kept.isEmpty()) {
             warnings.add(name + ": every band row looks like an artefact (running on across the gaps between lanes,"
-                    + " or covering one side of the lanes only); rows kept: check --roi and the lanes");
+                    + " or covering one side of the lanes only); rows kept: check the region analysed and the lanes");
             return rows;
         }
         if (lines.length() > 0) {

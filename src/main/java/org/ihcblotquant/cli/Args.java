@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.ihcblotquant.job.Fields;
+
 /**
  * A small GNU-style option parser: {@code --name value}, {@code --name=value}, flags, repeatable
  * options and positional arguments. Unknown options are a {@link UsageException}.
@@ -97,7 +99,7 @@ public final class Args {
 
     public double getDouble(String name, double dflt) {
         String v = get(name, null);
-        return v == null ? dflt : parseDouble("--" + name, v);
+        return v == null ? dflt : parseDouble(name, v);
     }
 
     public int getInt(String name, int dflt) {
@@ -105,34 +107,17 @@ public final class Args {
         if (v == null) {
             return dflt;
         }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + ": '" + v + "' is not a whole number");
-        }
+        return Fields.whole(name, v);
     }
 
-    /** Parses a number for an option, naming the option when it is malformed. */
-    public static double parseDouble(String option, String v) {
-        try {
-            double d = Double.parseDouble(v.trim());
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + ": '" + v + "' is not a number");
-        }
+    /** Parses a number for a field (neutral name, e.g. {@code tissue-od}), naming it when malformed. */
+    public static double parseDouble(String field, String v) {
+        return Fields.number(field, v);
     }
 
     /** Comma-separated numbers, e.g. {@code 0.2,0.4,0.6}. */
-    public static double[] parseDoubles(String option, String v) {
-        String[] parts = v.split(",");
-        double[] out = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = parseDouble(option, parts[i]);
-        }
-        return out;
+    public static double[] parseDoubles(String field, String v) {
+        return Fields.numbers(field, v);
     }
 
     public static String lower(String s) {

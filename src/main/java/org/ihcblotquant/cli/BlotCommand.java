@@ -5,26 +5,21 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import org.ihcblotquant.blot.BackgroundMethod;
 import org.ihcblotquant.blot.BandRow;
 import org.ihcblotquant.blot.BlotAnalysis;
-import org.ihcblotquant.blot.BlotAnalyzer;
-import org.ihcblotquant.blot.BlotOverlay;
 import org.ihcblotquant.blot.BlotQuantifier;
 import org.ihcblotquant.blot.BlotSettings;
-import org.ihcblotquant.blot.Lane;
 import org.ihcblotquant.blot.Polarity;
-import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
-import org.ihcblotquant.core.Provenance;
 import org.ihcblotquant.io.CsvFormat;
-import org.ihcblotquant.io.ImageFiles;
-import org.ihcblotquant.io.LoadedImage;
 import org.ihcblotquant.io.Table;
+import org.ihcblotquant.job.BlotAnalyzeJob;
+import org.ihcblotquant.job.CommandLines;
+import org.ihcblotquant.job.FieldException;
+import org.ihcblotquant.job.Fields;
 
 /** {@code ihcq blot}: Western blot densitometry with normalisation to the loading control. */
 public final class BlotCommand implements CliCommand {
@@ -61,8 +56,10 @@ public final class BlotCommand implements CliCommand {
                 + "  --lane-width W           lane width in pixels with --lane-centres (default 80 % of spacing)\n"
                 + "  --polarity auto|dark|light  dark bands on light (film, Coomassie, inverted exports) or light\n"
                 + "                           bands on dark (fluorescence, raw chemiluminescence); default auto\n"
-                + "  --background border[:W]|lane|rolling:R|none\n"
-                + "                           border: median of a W px ring around each band (default, W=3);\n"
+                + "  --background profile|border[:W]|lane|rolling:R|none\n"
+                + "                           profile (default): lane profile above a straight baseline between\n"
+                + "                           the band's flanking minima, times the lane width (Gel Analyzer);\n"
+                + "                           border: median of a W px ring around each band box (W=3);\n"
                 + "                           lane: lane-profile baseline through the minima around the band;\n"
                 + "                           rolling:R: rolling ball of radius R px under each lane profile\n"
                 + "  --roi x,y,w,h            region holding the lanes (with --image: NAME=x,y,w,h, repeatable)\n"
@@ -101,81 +98,25 @@ public final class BlotCommand implements CliCommand {
                 Args.names());
         List<Input> inputs = inputs(a);
         BlotSettings settings = settings(a);
-        int[] refs = referenceLanes(a.get("reference-lane", "1"));
-        String control = a.has("control") ? a.get("control", null).trim() : null;
+        int[] refs = Fields.wholes("reference-lane", a.get("reference-lane", "1"));
         Path outFile = a.has("out") ? Paths.get(a.get("out", null)) : null;
         Path overlay = a.has("overlay") ? Paths.get(a.get("overlay", null)) : null;
-        int overlaySize = a.getInt("overlay-size", 1000);
-        if (overlaySize < 100) {
-            throw new UsageException("--overlay-size must be at least 100 pixels");
-        }
-        if (overlay != null && !overlay.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw new UsageException("--overlay: give a .png file name");
-        }
         applyRois(a.all("roi"), inputs);
-
-        List<String> warnings = new ArrayList<>();
-        List<BlotAnalysis> analyses = new ArrayList<>();
-        Provenance prov = Provenance.start("blot");
+        List<BlotAnalyzeJob.BlotImage> images = new ArrayList<>();
         for (Input in : inputs) {
-            LoadedImage img = ImageFiles.read(in.file);
-            if (img.bitDepth() == 32) {
-                throw new InputException(in.file + ": 32-bit float image; give the scanner's 8- or 16-bit file");
-            }
-            if (img.isLossy()) {
-                warnings.add(in.file.getFileName() + ": JPEG (lossy) file: compression changes band intensities; "
-                        + "quantify the original TIFF/PNG scan");
-            }
-            for (String n : img.notes()) {
-                warnings.add(in.file.getFileName() + ": " + n);
-            }
-            BlotSettings s = settings.copy();
-            s.roi = in.roi;
-            BlotAnalysis an = BlotAnalyzer.analyze(in.label, img.processor(), img.alpha(), s, in.rowNames,
-                    ProgressListener.NONE);
-            for (String w : an.image().warnings()) {
-                warnings.add(in.file.getFileName() + ": " + w);
-            }
-            analyses.add(an);
-            describe(prov, in, img, an);
+            images.add(BlotAnalyzeJob.BlotImage.file(in.label, in.file, in.rowNames, in.roi));
         }
-        BlotQuantifier.Quantification q = BlotQuantifier.quantify(analyses, control, refs, settings.minSnr,
-                settings.maxControlCv);
-        List<String> all = new ArrayList<>(warnings);
-        for (String w : q.warnings) {
-            if (!all.contains(w) && !isImageWarning(w, analyses)) {
-                all.add(w);
-            }
-        }
-        prov.put("background", settings.background + " = " + settings.background.describe());
-        prov.put("control", control == null ? "none" : control);
-        prov.put("reference lanes", Arrays.toString(refs));
-        prov.put("normalisation", control == null ? "relative = signal / mean signal of the reference lanes"
-                : "normalized = signal / " + control + " signal in the same lane; relative = normalized / mean "
-                        + "normalized of the reference lanes");
-        prov.put("min snr", settings.minSnr);
-        prov.put("max control cv %", 100 * settings.maxControlCv);
-        for (int i = 0; i < all.size(); i++) {
-            prov.put("warning " + (i + 1), all.get(i));
-        }
-        Table t = q.table;
-        t.addComments(prov.lines());
-        if (outFile != null) {
-            CsvFormat.write(t, outFile);
-        }
-        if (overlay != null) {
-            for (BlotAnalysis an : analyses) {
-                Path p = analyses.size() == 1 ? overlay : withSuffix(overlay, an.name());
-                BlotOverlay.writePng(BlotOverlay.render(an, settings.minSnr, overlaySize), p);
-            }
-        }
-        for (String w : all) {
+        BlotAnalyzeJob.Outcome o = new BlotAnalyzeJob().run(new BlotAnalyzeJob.Request(images, settings,
+                a.get("control", null), refs, outFile, overlay, a.getInt("overlay-size", 1000),
+                CommandLines.quoted("ihcq blot", argList)), ProgressListener.NONE);
+        for (String w : o.warnings()) {
             err.println("warning: " + w);
         }
+        Table t = o.table();
         if (outFile == null) {
             out.print(CsvFormat.toString(t));
         } else {
-            for (BlotAnalysis an : analyses) {
+            for (BlotAnalysis an : o.analyses()) {
                 List<String> names = new ArrayList<>();
                 for (BandRow r : an.rows()) {
                     names.add(r.name());
@@ -190,43 +131,16 @@ public final class BlotCommand implements CliCommand {
     /** The analysis settings from the options; malformed values are usage errors. */
     private static BlotSettings settings(Args a) {
         BlotSettings settings = new BlotSettings();
-        settings.polarity = usage(() -> Polarity.parse("--polarity", a.get("polarity", "auto")));
-        settings.background = usage(() -> BackgroundMethod.parse("--background", a.get("background", "border")));
+        settings.polarity = Polarity.parse("polarity", a.get("polarity", "auto"));
+        settings.background = BackgroundMethod.parse("background", a.get("background", "profile"));
         settings.lanes = a.getInt("lanes", 0);
-        if (settings.lanes < 0) {
-            throw new UsageException("--lanes must be 1 or more");
-        }
         if (a.has("lane-centres")) {
-            settings.laneCentres = Args.parseDoubles("--lane-centres", a.get("lane-centres", ""));
+            settings.laneCentres = Args.parseDoubles("lane-centres", a.get("lane-centres", ""));
         }
         settings.laneWidth = a.getInt("lane-width", 0);
         settings.minSnr = a.getDouble("min-snr", BlotSettings.DEFAULT_MIN_SNR);
         settings.maxControlCv = a.getDouble("max-control-cv", 100 * BlotSettings.DEFAULT_MAX_CONTROL_CV) / 100;
         return settings;
-    }
-
-    /** Provenance of one image: the file, how it became signal, the region and the lanes placed. */
-    private static void describe(Provenance prov, Input in, LoadedImage img, BlotAnalysis an) {
-        prov.put("input " + in.label, in.file + " (" + img.format() + ", " + img.width() + "x" + img.height()
-                + ", " + (img.isRgb() ? "RGB" : img.bitDepth() + "-bit") + ")");
-        prov.put("signal " + in.label, an.image().describeConversion());
-        prov.put("region " + in.label, rect(an.roi()));
-        StringBuilder lanes = new StringBuilder();
-        for (Lane l : an.lanes()) {
-            lanes.append(lanes.length() == 0 ? "" : " ").append(Math.round(l.centreX()));
-        }
-        prov.put("lanes " + in.label, an.lanes().size() + " (centres x = " + lanes + ", width "
-                + an.lanes().get(0).bounds().width + " px)");
-    }
-
-    /** Warnings of the analyses that were already reported with their file name. */
-    private static boolean isImageWarning(String w, List<BlotAnalysis> analyses) {
-        for (BlotAnalysis a : analyses) {
-            if (a.image().warnings().contains(w)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static List<Input> inputs(Args a) {
@@ -246,7 +160,7 @@ public final class BlotCommand implements CliCommand {
                 if (eq <= 0 || eq == spec.length() - 1) {
                     throw new UsageException("--image " + spec + ": expected NAME=FILE");
                 }
-                List<String> names = names("--image", spec.substring(0, eq));
+                List<String> names = Fields.names("image", spec.substring(0, eq));
                 Path file = Paths.get(spec.substring(eq + 1));
                 String label = String.join("+", names);
                 for (Input other : inputs) {
@@ -262,25 +176,10 @@ public final class BlotCommand implements CliCommand {
                         + pos.size() + "); use --image NAME=FILE for separate images of one membrane");
             }
             Path file = Paths.get(pos.get(0));
-            List<String> rows = a.has("rows") ? names("--rows", a.get("rows", "")) : null;
+            List<String> rows = a.has("rows") ? Fields.names("rows", a.get("rows", "")) : null;
             inputs.add(new Input(file.getFileName().toString(), file, rows));
         }
         return inputs;
-    }
-
-    private static List<String> names(String option, String list) {
-        List<String> out = new ArrayList<>();
-        for (String s : list.split(",")) {
-            String n = s.trim();
-            if (n.isEmpty()) {
-                throw new UsageException(option + ": empty protein name in '" + list + "'");
-            }
-            if (out.contains(n)) {
-                throw new UsageException(option + ": protein name " + n + " given twice");
-            }
-            out.add(n);
-        }
-        return out;
     }
 
     private static void applyRois(List<String> specs, List<Input> inputs) {
@@ -309,44 +208,11 @@ public final class BlotCommand implements CliCommand {
     }
 
     private static Rectangle parseRect(String v) {
-        double[] d = Args.parseDoubles("--roi", v);
+        double[] d = Args.parseDoubles("roi", v);
         if (d.length != 4 || d[2] < 1 || d[3] < 1) {
-            throw new UsageException("--roi " + v + ": expected x,y,width,height in pixels");
+            throw new FieldException("roi", v + ": expected x,y,width,height in pixels");
         }
         return new Rectangle((int) Math.round(d[0]), (int) Math.round(d[1]), (int) Math.round(d[2]),
                 (int) Math.round(d[3]));
-    }
-
-    private static int[] referenceLanes(String v) {
-        String[] parts = v.split(",");
-        int[] out = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                out[i] = Integer.parseInt(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new UsageException("--reference-lane " + v + ": expected lane numbers like 1 or 1,2");
-            }
-        }
-        return out;
-    }
-
-    private static String rect(Rectangle r) {
-        return r.x + "," + r.y + "," + r.width + "," + r.height;
-    }
-
-    private static Path withSuffix(Path p, String name) {
-        String f = p.getFileName().toString();
-        String base = f.substring(0, f.length() - 4);
-        String safe = name.replaceAll("[^A-Za-z0-9._+-]", "_");
-        return p.resolveSibling(base + "-" + safe + ".png");
-    }
-
-    /** Turns a setting's InputException into a usage error (exit code 2). */
-    private static <T> T usage(java.util.function.Supplier<T> f) {
-        try {
-            return f.get();
-        } catch (InputException e) {
-            throw new UsageException(e.getMessage());
-        }
     }
 }

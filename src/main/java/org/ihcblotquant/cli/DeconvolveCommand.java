@@ -1,28 +1,13 @@
 package org.ihcblotquant.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
-import ij.process.ColorProcessor;
-import ij.process.FloatProcessor;
-
-import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
-import org.ihcblotquant.core.Provenance;
-import org.ihcblotquant.io.ImageFiles;
-import org.ihcblotquant.io.LoadedImage;
-import org.ihcblotquant.io.TiffOutput;
-import org.ihcblotquant.stain.Background;
-import org.ihcblotquant.stain.BackgroundEstimator;
-import org.ihcblotquant.stain.BackgroundRule;
-import org.ihcblotquant.stain.ColourDeconvolver;
-import org.ihcblotquant.stain.StainMatrix;
-import org.ihcblotquant.stain.StainVectors;
+import org.ihcblotquant.job.CommandLines;
+import org.ihcblotquant.job.DeconvolveJob;
 
 /** {@code ihcq deconvolve}: 32-bit optical-density images, one per stain. */
 public final class DeconvolveCommand implements CliCommand {
@@ -58,51 +43,16 @@ public final class DeconvolveCommand implements CliCommand {
         if (!a.has("out")) {
             throw new UsageException("--out DIR is required");
         }
-        StainVectors vectors = StainOptions.vectors(a);
-        StainMatrix matrix;
-        try {
-            matrix = StainMatrix.of(vectors, StainOptions.third(a));
-        } catch (InputException e) {
-            throw new UsageException(e.getMessage());
+        DeconvolveJob.Outcome o = new DeconvolveJob().run(DeconvolveJob.Request.ofFile(Paths.get(a.positional().get(0)),
+                StainOptions.vectors(a), StainOptions.third(a), StainOptions.background(a), Paths.get(a.get("out", null)),
+                CommandLines.quoted("ihcq deconvolve", argv)), ProgressListener.NONE);
+        for (String w : o.warnings()) {
+            err.println("warning: " + w);
         }
-        BackgroundRule rule = StainOptions.background(a);
-        Path file = Paths.get(a.positional().get(0));
-        Path dir = Paths.get(a.get("out", null));
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UsageException("--out: " + dir + " exists and is not a folder");
-        }
-        LoadedImage img = ImageFiles.read(file);
-        if (!img.isRgb()) {
-            throw new InputException(file + ": not an RGB colour image (" + img.bitDepth()
-                    + "-bit greyscale); colour deconvolution needs RGB");
-        }
-        ColorProcessor cp = (ColorProcessor) img.processor();
-        int[] px = (int[]) cp.getPixels();
-        Background bg = rule.resolve(BackgroundEstimator.survey(px, cp.getWidth(), cp.getHeight()));
-        FloatProcessor[] od = ColourDeconvolver.deconvolve(px, cp.getWidth(), cp.getHeight(), matrix, bg,
-                ProgressListener.NONE);
-        Provenance prov = Provenance.start("ihcq deconvolve " + String.join(" ", argv));
-        prov.put("input", file.toString());
-        prov.put("stain_vectors", matrix.describe());
-        prov.put("background_rule", rule.toString());
-        prov.put("background_used", bg.toString());
-        String base = ImageFiles.baseName(file.getFileName().toString());
-        List<Path> written = new ArrayList<>();
-        for (int k = 0; k < 3; k++) {
-            String stain = matrix.stains().get(k).name();
-            Path target = dir.resolve(base + "_" + safe(stain) + ".tif");
-            OutputGuard.checkNotInput(target, Collections.singletonList(file), "--out");
-            TiffOutput.write(od[k], base + "_" + stain, ColourDeconvolver.imageInfo(prov, stain), target);
-            written.add(target);
-        }
-        out.println("background " + bg);
-        for (Path p : written) {
+        out.println("background " + o.background());
+        for (Path p : o.written()) {
             out.println("wrote " + p);
         }
         return OK;
-    }
-
-    static String safe(String s) {
-        return s.replaceAll("[^A-Za-z0-9._-]+", "-");
     }
 }

@@ -3,21 +3,16 @@ package org.ihcblotquant.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.cohort.ShardSpec;
 import org.ihcblotquant.core.ProgressListener;
-import org.ihcblotquant.core.Provenance;
-import org.ihcblotquant.ihc.IhcAnalysis;
 import org.ihcblotquant.ihc.IhcImageResult;
 import org.ihcblotquant.ihc.IhcSettings;
-import org.ihcblotquant.ihc.IhcTables;
-import org.ihcblotquant.ihc.MaskFolder;
-import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.ImageFiles;
-import org.ihcblotquant.io.Table;
+import org.ihcblotquant.job.CommandLines;
+import org.ihcblotquant.job.IhcBatchJob;
 
 /** {@code ihcq ihc}: scores images and folders, writes the per-image and per-slide tables. */
 public final class IhcCommand implements CliCommand {
@@ -53,6 +48,11 @@ public final class IhcCommand implements CliCommand {
                 + "                       mismatched mask is an error row\n"
                 + "  --out FILE           per-image CSV (default images.csv)\n"
                 + "  --slides FILE        per-slide CSV (default slides.csv beside --out)\n"
+                + "  --shard K/N          score only the K-th of N shards of the sorted input list (1..N), cut\n"
+                + "                       into runs of equal total file size (between slides when each slide's\n"
+                + "                       fields lie together), e.g. --shard $SLURM_ARRAY_TASK_ID/16\n"
+                + "                       in a job array; join the shards' tables with 'ihcq merge'. Exit code 0\n"
+                + "                       once the shard's tables are written, even if none of its images scored\n"
                 + "  --quiet              print only the summary line\n\n"
                 + "Settings (vectors, background rule, thresholds, version) are written as '#' lines above\n"
                 + "the header of both CSVs. A file that cannot be scored gets a row whose status starts with\n"
@@ -63,81 +63,62 @@ public final class IhcCommand implements CliCommand {
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, Args.names("stain", "vectors", "third", "background", "thresholds", "tissue-od",
-                "marker", "slide-pattern", "out", "slides", "masks"), Args.names("quiet"));
+                "marker", "slide-pattern", "out", "slides", "masks", "shard"), Args.names("quiet"));
         IhcSettings settings = settings(a);
         if (a.positional().isEmpty()) {
             throw new UsageException("no INPUT given (image files or folders)");
         }
-        List<Path> inputs = new ArrayList<>();
-        for (String p : a.positional()) {
-            inputs.add(Paths.get(p));
-        }
         Path outFile = Paths.get(a.get("out", "images.csv"));
         Path slidesFile = a.has("slides") ? Paths.get(a.get("slides", null))
                 : outFile.toAbsolutePath().resolveSibling("slides.csv");
-        if (OutputGuard.same(outFile, slidesFile)) {
-            throw new UsageException("--out and --slides name the same file " + outFile);
+        IhcBatchJob.Builder b = IhcBatchJob.Request.builder(settings)
+                .masks(a.has("masks") ? Paths.get(a.get("masks", null)) : null)
+                .outputs(outFile, slidesFile)
+                .command(CommandLines.quoted("ihcq ihc", argv))
+                .shard(a.has("shard") ? ShardSpec.parse(a.get("shard", null)) : null);
+        for (String p : a.positional()) {
+            b.input(Paths.get(p));
         }
-        MaskFolder masks = null;
-        if (a.has("masks")) {
-            try {
-                masks = new MaskFolder(Paths.get(a.get("masks", null)));
-            } catch (InputException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
-        List<Path> files = ImageFiles.expand(inputs);
-        if (masks != null) {
-            // masks kept inside the input folder are not images to score
-            final MaskFolder m = masks;
-            files.removeIf(m::contains);
-            if (files.isEmpty()) {
-                throw new InputException("no images left to score outside the mask folder " + masks.dir());
-            }
-        }
-        OutputGuard.checkNotInput(outFile, files, "--out");
-        OutputGuard.checkNotInput(slidesFile, files, "--slides");
-
         boolean quiet = a.flag("quiet");
-        IhcAnalysis analysis = new IhcAnalysis(settings, masks);
-        List<IhcImageResult> results = new ArrayList<>();
-        for (Path f : files) {
-            IhcImageResult r = analysis.scoreFile(f, ProgressListener.NONE);
-            results.add(r);
-            if (!quiet) {
-                out.println(line(r));
-            }
+        IhcBatchJob.Outcome o = new IhcBatchJob().run(b.build(), ProgressListener.NONE,
+                r -> {
+                    if (!quiet) {
+                        out.println(line(r));
+                    }
+                });
+        for (String w : o.warnings()) {
+            err.println("warning: " + w);
         }
-        Provenance prov = Provenance.start("ihcq ihc " + String.join(" ", argv));
-        settings.describe(prov);
-        prov.put("masks", masks == null ? "none (whole image)" : masks.dir() + "/<image name>.png, non-zero = analysed");
-        Table images = IhcTables.images(results).addComments(prov.lines());
-        Table slides = IhcTables.slides(results).addComments(prov.lines());
-        CsvFormat.write(images, outFile);
-        CsvFormat.write(slides, slidesFile);
-        long ok = results.stream().filter(IhcImageResult::isOk).count();
-        out.printf(Locale.ROOT, "%d images, %d scored, %d failed; wrote %s and %s (%d slides)%n", results.size(), ok,
-                results.size() - ok, outFile, slidesFile, slides.rowCount());
+        if (o.ranOutOfMemory()) {
+            err.println("warning: images too large for memory: " + Main.MEMORY_ADVICE);
+        }
+        long ok = o.scored();
+        out.printf(Locale.ROOT, "%d images, %d scored, %d failed; wrote %s and %s (%d slides)%n", o.results().size(),
+                ok, o.results().size() - ok, outFile, slidesFile, o.slides().rowCount());
+        if (o.shard() != null) {
+            // a shard is done when its tables are written, even with no image scored (its rows say
+            // why; the merge counts them) or none at all (more shards than images): a task that
+            // fails is then exactly a shard to run again
+            out.printf(Locale.ROOT, "shard %s: %d of the %d images of the list%s%n", o.shard().spec(),
+                    o.results().size(), o.shard().listSize(),
+                    Boolean.TRUE.equals(o.shard().bySlide()) ? " (whole slides)" : "");
+            return OK;
+        }
         return ok > 0 ? OK : FAILED;
     }
 
     static IhcSettings settings(Args a) {
         IhcSettings s = IhcSettings.defaults();
-        try {
-            s = s.withVectors(StainOptions.vectors(a)).withThirdRule(StainOptions.third(a))
-                    .withBackground(StainOptions.background(a));
-            if (a.has("thresholds")) {
-                s = s.withThresholds(Args.parseDoubles("--thresholds", a.get("thresholds", null)));
-            }
-            String t = a.get("tissue-od", "auto");
-            if (!t.equalsIgnoreCase("auto")) {
-                s = s.withTissueOd(Args.parseDouble("--tissue-od", t));
-            }
-            s = s.withMarker(a.get("marker", "")).withSlidePattern(a.get("slide-pattern", null));
-        } catch (InputException e) {
-            throw new UsageException(e.getMessage());
+        s = s.withVectors(StainOptions.vectors(a)).withThirdRule(StainOptions.third(a))
+                .withBackground(StainOptions.background(a));
+        if (a.has("thresholds")) {
+            s = s.withThresholds(Args.parseDoubles("thresholds", a.get("thresholds", null)));
         }
-        return s;
+        String t = a.get("tissue-od", "auto");
+        if (!t.equalsIgnoreCase("auto")) {
+            s = s.withTissueOd(Args.parseDouble("tissue-od", t));
+        }
+        return s.withMarker(a.get("marker", "")).withSlidePattern(a.get("slide-pattern", null));
     }
 
     static String line(IhcImageResult r) {

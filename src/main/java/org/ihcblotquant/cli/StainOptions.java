@@ -1,11 +1,14 @@
 package org.ihcblotquant.cli;
 
-import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.stain.BackgroundRule;
 import org.ihcblotquant.stain.StainVectors;
 import org.ihcblotquant.stain.ThirdStainRule;
 
-/** The colour-deconvolution options shared by {@code ihc}, {@code deconvolve} and {@code bench}. */
+/**
+ * The colour-deconvolution options shared by {@code ihc}, {@code deconvolve} and {@code bench}.
+ * Invalid values throw the core's {@link org.ihcblotquant.job.FieldException}, which {@link Main}
+ * renders as {@code --name: problem} (exit 2).
+ */
 final class StainOptions {
     static final String[] VALUE_OPTIONS = {"stain", "vectors", "third", "background"};
 
@@ -23,32 +26,20 @@ final class StainOptions {
     }
 
     static StainVectors vectors(Args a) {
-        try {
-            if (a.has("vectors")) {
-                if (a.has("stain")) {
-                    throw new UsageException("give either --stain or --vectors, not both");
-                }
-                return StainVectors.parse(a.get("vectors", null));
+        if (a.has("vectors")) {
+            if (a.has("stain")) {
+                throw new UsageException("give either --stain or --vectors, not both");
             }
-            return StainVectors.builtIn(a.get("stain", "h-dab"));
-        } catch (InputException e) {
-            throw new UsageException(e.getMessage());
+            return StainVectors.parse(a.get("vectors", null));
         }
+        return StainVectors.builtIn(a.get("stain", "h-dab"));
     }
 
     static ThirdStainRule third(Args a) {
-        try {
-            return ThirdStainRule.fromKey(a.get("third", "cross"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--third: " + e.getMessage());
-        }
+        return ThirdStainRule.fromKey(a.get("third", "cross"));
     }
 
     static BackgroundRule background(Args a) {
-        try {
-            return BackgroundRule.parse(a.get("background", "auto"));
-        } catch (InputException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return BackgroundRule.parse(a.get("background", "auto"));
     }
 }

@@ -9,25 +9,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.ihcblotquant.core.InputException;
-import org.ihcblotquant.core.Provenance;
-import org.ihcblotquant.io.AtomicFiles;
-import org.ihcblotquant.io.CsvFormat;
-import org.ihcblotquant.io.CsvTable;
-import org.ihcblotquant.io.Table;
-import org.ihcblotquant.stats.ColumnData;
+import org.ihcblotquant.core.ProgressListener;
+import org.ihcblotquant.job.CommandLines;
+import org.ihcblotquant.job.CompareGroupsJob;
+import org.ihcblotquant.job.FieldException;
+import org.ihcblotquant.job.Fields;
+import org.ihcblotquant.job.StatsOutputs;
+import org.ihcblotquant.job.StatsSource;
+import org.ihcblotquant.job.SurvivalJob;
 import org.ihcblotquant.stats.ConfType;
 import org.ihcblotquant.stats.EventCodes;
 import org.ihcblotquant.stats.GroupComparison;
-import org.ihcblotquant.stats.GroupedValues;
 import org.ihcblotquant.stats.Json;
-import org.ihcblotquant.stats.StatsInput;
+import org.ihcblotquant.job.CoxRegressionJob;
+import org.ihcblotquant.stats.Alternative;
+import org.ihcblotquant.stats.CutPoint;
+import org.ihcblotquant.stats.DecimalMark;
+import org.ihcblotquant.stats.MedianRule;
+import org.ihcblotquant.stats.PValueAdjust;
+import org.ihcblotquant.stats.Report;
 import org.ihcblotquant.stats.SurvivalAnalysis;
-import org.ihcblotquant.stats.SurvivalData;
-import org.ihcblotquant.stats.Warnings;
 import org.ihcblotquant.stats.plot.BarChart;
-import org.ihcblotquant.stats.plot.KaplanMeierChart;
-import org.ihcblotquant.stats.plot.PlotFiles;
 
 /**
  * {@code ihcq stats}: group comparisons and survival analysis of any CSV (our results tables,
@@ -36,10 +38,10 @@ import org.ihcblotquant.stats.plot.PlotFiles;
 public final class StatsCommand implements CliCommand {
 
     private static final List<String> SUBCOMMANDS = Arrays.asList("describe", "ttest", "mannwhitney", "anova",
-            "survival");
+            "kruskal", "welch-anova", "signrank", "survival", "cox", "adjust");
 
     private static final Set<String> COMMON_VALUES = Args.names("table", "join", "on", "json", "csv", "plot",
-            "title", "conf-level", "levels");
+            "title", "conf-level", "levels", "pool-by", "decimal");
 
     @Override
     public String name() {
@@ -48,7 +50,7 @@ public final class StatsCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "statistics: t-tests, Mann-Whitney, ANOVA + Tukey, Kaplan-Meier + log-rank + hazard ratio";
+        return "statistics: t-tests, rank tests, ANOVA, Kaplan-Meier + log-rank, Cox regression, p-value correction";
     }
 
     @Override
@@ -59,17 +61,26 @@ public final class StatsCommand implements CliCommand {
                 + "  describe     n, mean, SD, SEM, median, min, max per group\n"
                 + "  ttest        two-sample t-test (Welch by default), Student or paired; or the Mann-Whitney U test\n"
                 + "  mannwhitney  Mann-Whitney U / Wilcoxon rank-sum test (as R wilcox.test)\n"
-                + "  anova        one-way ANOVA with Tukey HSD (Tukey-Kramer for unequal n)\n"
+                + "  anova        one-way ANOVA with Tukey HSD (Tukey-Kramer for unequal n), eta^2 and omega^2\n"
+                + "  kruskal      Kruskal-Wallis rank test with Dunn's pairwise tests (--adjust, Holm by default)\n"
+                + "  welch-anova  Welch one-way ANOVA (unequal variances) with Games-Howell pairwise comparisons\n"
+                + "  signrank     Wilcoxon signed-rank test of paired values (--paired-by ID)\n"
                 + "  survival     Kaplan-Meier per group, median survival, numbers at risk, log-rank test,\n"
-                + "               hazard ratio (Cox model, Efron ties; and log-rank O/E)\n"
+                + "               hazard ratios from one Cox model of all groups (Efron ties; and log-rank O/E)\n"
+                + "  cox          Cox regression: covariates, factors, strata; tests, concordance, cox.zph\n"
+                + "  adjust       Holm / Bonferroni / Benjamini-Hochberg adjusted p-values (--p COL or --p 0.01,0.2)\n"
                 + "\n"
                 + "Input (all sub-commands):\n"
                 + "  --table F.csv       input table (comma, semicolon or tab separated; '#' comment lines skipped)\n"
                 + "  --join G.csv        second table (e.g. the clinical sheet) joined to --table ...\n"
                 + "  --on COL            ... on this id column (in both; COL1:COL2 when named differently);\n"
                 + "                      ids without a partner are reported, never dropped silently\n"
+                + "  --pool-by COL       one row per id of COL (numeric columns averaged), e.g. slide for a per-image\n"
+                + "                      table; joining on a column whose ids repeat pools by it too\n"
                 + "  --levels A,B,...    groups to use, in this order (default: all, sorted as R sorts factor levels)\n"
                 + "  --conf-level X      confidence level of intervals (default 0.95)\n"
+                + "  --decimal D         auto (default) | point | comma: decimal mark of the numbers; auto reads\n"
+                + "                      ';'- or tab-separated files with numbers like 1,5 (and none like 1.5) as commas\n"
                 + "  Missing cells (empty, NA, NaN, N/A, -) are skipped and counted in a warning, never read as 0;\n"
                 + "  any other non-numeric value is an error naming the file, row and column.\n"
                 + "\n"
@@ -81,6 +92,11 @@ public final class StatsCommand implements CliCommand {
                 + "  --paired-by COL     ttest: paired t-test; rows of the two groups are matched on this id column\n"
                 + "  --test T            ttest: welch | student | paired | wilcoxon (= mannwhitney)\n"
                 + "  --error sd|sem      error bars of the plot (default sd)\n"
+                + "  --alternative A     two-sided (default) | less | greater (ttest, mannwhitney, signrank; x < y is less)\n"
+                + "  --value A,B,...     several columns (markers): one test each, and their p-values corrected\n"
+                + "  --adjust M          holm (default) | bonferroni | bh | none: correction of the p-values of several\n"
+                + "                      --value columns, of Dunn's tests (kruskal) and of --pairwise log-rank tests\n"
+                + "  Two-group tests also report effect sizes: Cohen's d and Hedges' g with CI, Hodges-Lehmann shift.\n"
                 + "  Two-group tests compare the first level (x) with the second (y): difference = mean_x - mean_y.\n"
                 + "\n"
                 + "survival:\n"
@@ -88,19 +104,46 @@ public final class StatsCommand implements CliCommand {
                 + "  --event COL         1/0 or true/false: 1 = event (death, relapse), 0 = censored (required)\n"
                 + "  --event-codes E:C   other codes, e.g. dead:alive or relapse,death:none (case-insensitive)\n"
                 + "  --group COL         one curve per level of this column, or ...\n"
-                + "  --score COL --cut X ... two groups by a score: < X is 'low', >= X is 'high' (counts reported)\n"
+                + "  --score COL --cut C ... groups by a score; C is a number X (< X low, >= X high), median (<= median\n"
+                + "                      low), tertiles (low / mid / high) or optimal: the cut maximising the log-rank\n"
+                + "                      statistic over 10-90 % of the subjects, with the Lausen-Schumacher adjusted p;\n"
+                + "                      an optimal cut is labelled DATA-CHOSEN in the text, JSON and plot\n"
+                + "  --strata COL        stratified log-rank test (and stratified Cox model)\n"
+                + "  --covariates A,B --factors C  hazard ratios of the groups adjusted for these columns\n"
+                + "                      (one Cox model; JSON cox_adjusted; --reference C=LEVEL for a factor)\n"
+                + "  --trend             log-rank test for trend over the ordered groups (scores 0, 1, 2, ...;\n"
+                + "                      --trend-scores 0,1,2,3 to set them)\n"
+                + "  --pairwise          log-rank test of every pair of groups, p corrected by --adjust (Holm)\n"
+                + "  --separate-cox      hazard ratios from separate two-group Cox models (default: one model)\n"
+                + "  --rmst TAU          restricted mean survival time up to TAU per group, with CI\n"
+                + "  --survival-at T,... survival with CI per group at these times (e.g. 12,36,60 months)\n"
+                + "  --median-rule R     printed (default, as R's printed survfit table) | midpoint (quantile.survfit)\n"
                 + "                      (neither: one curve of all subjects)\n"
                 + "  --conf-type T       log (default, as R) | log-log | plain\n"
                 + "  --at T1,T2,...      times for the numbers at risk (default: the plot's axis ticks)\n"
                 + "  --bands             draw the confidence bands in the plot\n"
                 + "  --time-label TEXT   x axis label of the plot (default: the time column name)\n"
                 + "\n"
+                + "cox:\n"
+                + "  --time COL --event COL (as survival) --covariates A,B  numeric covariates\n"
+                + "  --factors C,D       categorical covariates (treatment contrasts; first level is the reference)\n"
+                + "  --reference C=LEVEL,...  another reference level of a factor\n"
+                + "  --strata COL        one baseline hazard per stratum\n"
+                + "  --ties T            efron (default, as R) | breslow\n"
+                + "  JSON: coefficients [term, coef, se, hr, ci_low, ci_high, z, p], lr_test, wald_test, score_test\n"
+                + "  {statistic, df, p}, n, events, concordance, proportional_hazards {terms, global} (cox.zph, km)\n"
+                + "  --plot FILE: forest plot of the hazard ratios; --csv FILE: coefficients (tests in FILE_tests.csv)\n"
+                + "\n"
+                + "adjust:\n"
+                + "  --p COL (with --table, --name COL labels the rows) or --p 0.01,0.04,...   --method holm|bonferroni|bh\n"
+                + "\n"
                 + "Output:\n"
                 + "  (default)           human-readable results on standard output; warnings on standard error\n"
                 + "  --json FILE         results as JSON, numbers at full precision, with \"provenance\" and \"warnings\"\n"
                 + "                      (--json - prints the JSON instead of the text)\n"
                 + "  --csv FILE          results table as CSV with provenance '#' comment lines (survival: the\n"
-                + "                      Kaplan-Meier tables, and one row per group in FILE_summary.csv; tests:\n"
+                + "                      Kaplan-Meier tables, one row per group in FILE_summary.csv and the\n"
+                + "                      numbers at risk in FILE_numbers_at_risk.csv; tests:\n"
                 + "                      the test rows, and the descriptives in FILE_descriptives.csv; describe:\n"
                 + "                      the descriptives)\n"
                 + "  --plot FILE         .png or .svg: bar chart of mean +- SD/SEM with points and p-value, or\n"
@@ -133,13 +176,25 @@ public final class StatsCommand implements CliCommand {
         List<String> rest = args.subList(1, args.size());
         if (sub.equals("survival")) {
             Set<String> values = Args.names("time", "event", "event-codes", "group", "score", "cut", "conf-type", "at",
-                    "time-label");
+                    "time-label", "strata", "trend-scores", "adjust", "rmst", "survival-at", "median-rule",
+                    "covariates", "factors", "reference");
             values.addAll(COMMON_VALUES);
-            return survival(Args.parse(rest, values, Args.names("bands")), out, err);
+            return survival(Args.parse(rest, values, Args.names("bands", "trend", "pairwise", "separate-cox")), args,
+                    out, err);
         }
-        Set<String> values = Args.names("value", "group", "paired-by", "test", "error");
+        if (sub.equals("cox")) {
+            Set<String> values = Args.names("time", "event", "event-codes", "covariates", "factors", "reference",
+                    "strata", "ties");
+            values.addAll(COMMON_VALUES);
+            return cox(Args.parse(rest, values, Args.names()), args, out, err);
+        }
+        if (sub.equals("adjust")) {
+            return adjust(Args.parse(rest, Args.names("table", "p", "method", "json", "csv", "decimal", "name"),
+                    Args.names()), out, err);
+        }
+        Set<String> values = Args.names("value", "group", "paired-by", "test", "error", "alternative", "adjust");
         values.addAll(COMMON_VALUES);
-        return compare(sub, Args.parse(rest, values, Args.names("welch", "student")), out, err);
+        return compare(sub, Args.parse(rest, values, Args.names("welch", "student")), args, out, err);
     }
 
     private static String required(Args a, String name) {
@@ -150,66 +205,35 @@ public final class StatsCommand implements CliCommand {
         return v.trim();
     }
 
-    private static List<String> levels(Args a) {
-        if (!a.has("levels")) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (String s : a.get("levels", "").split(",")) {
-            if (!s.trim().isEmpty()) {
-                out.add(s.trim());
-            }
-        }
-        return out;
-    }
-
-    private static double confLevel(Args a) {
-        double c = a.getDouble("conf-level", 0.95);
-        if (!(c > 0 && c < 1)) {
-            throw new UsageException("--conf-level must be between 0 and 1, e.g. 0.95");
-        }
-        return c;
-    }
-
-    /** Reads --table, joined with --join on --on when given. */
-    private static ColumnData load(Args a, Provenance prov) {
-        Path table = Paths.get(required(a, "table"));
-        prov.put("input", table.toAbsolutePath().normalize());
-        CsvTable t = CsvTable.read(table);
+    /** --table, joined with --join on --on, pooled by --pool-by. */
+    private static StatsSource source(Args a) {
+        StatsSource src = StatsSource.file(Paths.get(required(a, "table")));
         if (a.has("join") != a.has("on")) {
             throw new UsageException("--join and --on go together");
         }
-        if (!a.has("join")) {
-            return ColumnData.of(t);
+        if (a.has("join")) {
+            src = src.joinedWith(Paths.get(a.get("join", null)), a.get("on", null));
         }
-        Path join = Paths.get(a.get("join", null));
-        prov.put("join", join.toAbsolutePath().normalize());
-        prov.put("join_on", a.get("on", null));
-        return ColumnData.joinOn(t, CsvTable.read(join), a.get("on", null).trim());
+        return src.pooledBy(a.get("pool-by", null)).decimal(DecimalMark.parse(a.get("decimal", "auto")));
     }
 
-    private static void joinReport(ColumnData d, Warnings w, Map<String, Object> json) {
-        ColumnData.JoinReport j = d.joinReport();
-        if (j == null) {
-            return;
+    /** --json (unless -), --csv and --plot. */
+    private static StatsOutputs outputs(Args a) {
+        StatsOutputs o = StatsOutputs.none();
+        String json = a.get("json", null);
+        if (json != null && !json.equals("-")) {
+            o = o.json(Paths.get(json));
         }
-        Map<String, Object> m = Json.object();
-        m.put("on", j.on);
-        m.put("matched", j.matched);
-        m.put("only_in_table", j.onlyInLeft);
-        m.put("only_in_join", j.onlyInRight);
-        json.put("join", m);
-        if (!j.onlyInLeft.isEmpty()) {
-            w.add(j.onlyInLeft.size() + " id(s) of " + j.left + " not in " + j.right + " (left out): "
-                    + String.join(", ", j.onlyInLeft));
+        if (a.has("csv")) {
+            o = o.csv(Paths.get(a.get("csv", null)));
         }
-        if (!j.onlyInRight.isEmpty()) {
-            w.add(j.onlyInRight.size() + " id(s) of " + j.right + " not in " + j.left + " (left out): "
-                    + String.join(", ", j.onlyInRight));
+        if (a.has("plot")) {
+            o = o.plot(Paths.get(a.get("plot", null)));
         }
+        return o;
     }
 
-    private int compare(String sub, Args a, PrintStream out, PrintStream err) throws Exception {
+    private int compare(String sub, Args a, List<String> argv, PrintStream out, PrintStream err) throws Exception {
         GroupComparison.Test test;
         switch (sub) {
             case "describe":
@@ -221,59 +245,47 @@ public final class StatsCommand implements CliCommand {
             case "mannwhitney":
                 test = GroupComparison.Test.MANN_WHITNEY;
                 break;
+            case "kruskal":
+                test = GroupComparison.Test.KRUSKAL;
+                break;
+            case "welch-anova":
+                test = GroupComparison.Test.WELCH_ANOVA;
+                break;
+            case "signrank":
+                test = GroupComparison.Test.SIGNRANK;
+                break;
             default:
                 test = ttestKind(a);
         }
-        if (!sub.equals("ttest") && (a.flag("welch") || a.flag("student") || a.has("paired-by") || a.has("test"))) {
-            throw new UsageException("--welch, --student, --paired-by and --test belong to 'ttest'");
+        boolean pairedSub = sub.equals("ttest") || sub.equals("signrank");
+        if (!sub.equals("ttest") && (a.flag("welch") || a.flag("student") || a.has("test"))
+                || !pairedSub && a.has("paired-by")) {
+            throw new UsageException("--welch, --student, --paired-by and --test belong to 'ttest'"
+                    + " (--paired-by also to 'signrank')");
         }
-        // options first: a usage error must not wait for a file to be read
-        String value = required(a, "value");
-        String group = required(a, "group");
-        double conf = confLevel(a);
+        if (a.has("alternative") && !(sub.equals("ttest") || sub.equals("mannwhitney") || sub.equals("signrank"))) {
+            throw new UsageException("--alternative belongs to ttest, mannwhitney and signrank");
+        }
+        Alternative alternative = Alternative.parse(a.get("alternative", "two-sided"));
+        PValueAdjust.Method adjust = PValueAdjust.Method.parse(a.get("adjust", "holm"));
+        List<String> valueList = Fields.optionalList(required(a, "value"));
+        if (valueList.size() > 1) {
+            return compareFamily(sub, test, valueList, alternative, adjust, a, argv, out, err);
+        }
         String error = Args.lower(a.get("error", "sd"));
         if (!error.equals("sd") && !error.equals("sem")) {
             throw new UsageException("--error must be sd or sem");
         }
-        BarChart.ErrorBars bars = error.equals("sem") ? BarChart.ErrorBars.SEM : BarChart.ErrorBars.SD;
-        Provenance prov = Provenance.start("ihcq stats " + sub);
-        ColumnData d = load(a, prov);
-        prov.put("test", test.label).put("value", value).put("group", group).put("conf_level", conf);
-        Warnings w = new Warnings();
-        Map<String, Object> json = Json.object();
-        joinReport(d, w, json);
-        GroupedValues gv = StatsInput.grouped(d, value, group, levels(a), w);
-        prov.put("levels", String.join(",", gv.levels()));
-        double[][] pairs = null;
-        if (test == GroupComparison.Test.PAIRED) {
-            if (gv.levelCount() != 2) {
-                throw new InputException("paired t-test compares exactly 2 groups, found " + gv.levelCount() + " ("
-                        + String.join(", ", gv.levels()) + "); choose two with --levels A,B");
-            }
-            String pairBy = required(a, "paired-by");
-            prov.put("paired_by", pairBy);
-            pairs = StatsInput.pairs(d, value, group, pairBy, gv.levels().get(0), gv.levels().get(1), w);
-        }
-        GroupComparison result = GroupComparison.run(test, gv, pairs, conf);
-        Map<String, Object> r = result.toJson();
-        r.putAll(json);
-        finish(a, r, prov, w, out, err, result.toText(), csvTables(result));
-        if (a.has("plot")) {
-            Path plot = Paths.get(a.get("plot", null));
-            PlotFiles.write(new BarChart(result, value, bars, a.get("title", null)), plot);
-            out.println("plot: " + plot);
-        }
+        CompareGroupsJob.Request q = CompareGroupsJob.Request.builder(source(a), test)
+                .value(required(a, "value")).group(required(a, "group")).levels(Fields.optionalList(a.get("levels", null)))
+                .pairBy(a.get("paired-by", null)).confLevel(a.getDouble("conf-level", 0.95))
+                .alternative(alternative).adjust(adjust)
+                .errorBars(error.equals("sem") ? BarChart.ErrorBars.SEM : BarChart.ErrorBars.SD)
+                .title(a.get("title", null)).outputs(outputs(a))
+                .command(CommandLines.quoted("ihcq stats", argv)).build();
+        CompareGroupsJob.Outcome o = new CompareGroupsJob().run(q, ProgressListener.NONE);
+        present(a, o.json(), o.text(), o.warnings(), o.written(), out, err);
         return OK;
-    }
-
-    /** The tables --csv writes: the first to FILE, the others to FILE_<name>.csv. */
-    private static Map<String, Table> csvTables(GroupComparison r) {
-        Map<String, Table> t = new java.util.LinkedHashMap<>();
-        if (r.test != GroupComparison.Test.NONE) {
-            t.put("test", r.testTable());
-        }
-        t.put("descriptives", r.descriptivesTable());
-        return t;
     }
 
     private static GroupComparison.Test ttestKind(Args a) {
@@ -305,127 +317,231 @@ public final class StatsCommand implements CliCommand {
         return a.has("paired-by") ? GroupComparison.Test.PAIRED : GroupComparison.Test.WELCH;
     }
 
-    private int survival(Args a, PrintStream out, PrintStream err) throws Exception {
-        String time = required(a, "time");
-        String event = required(a, "event");
+    private int survival(Args a, List<String> argv, PrintStream out, PrintStream err) throws Exception {
         if (a.has("group") && (a.has("score") || a.has("cut"))) {
             throw new UsageException("use either --group or --score with --cut");
         }
         if (a.has("score") != a.has("cut")) {
             throw new UsageException("--score and --cut go together");
         }
-        StatsInput.Grouping grouping = a.has("group") ? StatsInput.Grouping.byColumn(required(a, "group"))
-                : a.has("score") ? StatsInput.Grouping.byCut(required(a, "score"), a.getDouble("cut", 0.5))
-                        : StatsInput.Grouping.none();
+        SurvivalJob.Builder b = SurvivalJob.Request.builder(source(a)).time(required(a, "time"))
+                .event(required(a, "event"));
+        if (a.has("group")) {
+            b.group(required(a, "group"));
+        } else if (a.has("score")) {
+            b.scoreCut(required(a, "score"), CutPoint.parse(a.get("cut", "")));
+        }
+        SurvivalAnalysis.Options options = new SurvivalAnalysis.Options()
+                .medianRule(MedianRule.parse(a.get("median-rule", "printed")))
+                .separateCoxFits(a.flag("separate-cox"))
+                .pairwise(a.flag("pairwise"), PValueAdjust.Method.parse(a.get("adjust", "holm")));
+        if (a.has("rmst")) {
+            double tau = Args.parseDouble("--rmst", a.get("rmst", ""));
+            if (!(tau > 0)) {
+                throw new FieldException("rmst", "the time horizon must be positive");
+            }
+            options.rmst(tau);
+        }
+        if (a.has("survival-at")) {
+            options.survivalAt(Args.parseDoubles("--survival-at", a.get("survival-at", "")));
+        }
+        b.adjustFor(Fields.optionalList(a.get("covariates", null)), Fields.optionalList(a.get("factors", null)),
+                a.get("reference", null));
+        b.options(options).strata(a.get("strata", null)).trend(a.flag("trend") || a.has("trend-scores"),
+                a.has("trend-scores") ? Args.parseDoubles("--trend-scores", a.get("trend-scores", "")) : null);
         ConfType confType;
         try {
             confType = ConfType.parse(a.get("conf-type", "log"));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--conf-type: " + e.getMessage());
+            throw new FieldException("conf-type", e.getMessage());
         }
-        EventCodes codes;
-        try {
-            codes = a.has("event-codes") ? EventCodes.parse(a.get("event-codes", "")) : EventCodes.defaults();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--event-codes: " + e.getMessage());
-        }
-        double[] at = null;
-        if (a.has("at")) {
-            at = Args.parseDoubles("--at", a.get("at", ""));
-            for (double t : at) {
-                if (t < 0) {
-                    throw new UsageException("--at: times must not be negative");
-                }
+        if (a.has("event-codes")) {
+            try {
+                b.codes(EventCodes.parse(a.get("event-codes", "")));
+            } catch (IllegalArgumentException e) {
+                throw new FieldException("event-codes", e.getMessage());
             }
         }
-        double conf = confLevel(a);
-        Provenance prov = Provenance.start("ihcq stats survival");
-        ColumnData d = load(a, prov);
-        prov.put("time", time).put("event", event).put("event_codes", codes.describe())
-                .put("grouping", grouping.describe()).put("conf_type", confType.label).put("conf_level", conf)
-                .put("ties", "efron (Cox); hypergeometric variance (log-rank)");
-        Warnings w = new Warnings();
-        Map<String, Object> extra = Json.object();
-        joinReport(d, w, extra);
-        SurvivalData data = StatsInput.survival(d, time, event, grouping, codes, levels(a), w);
-        if (grouping.isCut()) {
-            Map<String, Object> cut = Json.object();
-            cut.put("score", a.get("score", null));
-            cut.put("cut", a.getDouble("cut", 0.5));
-            cut.put("rule", "score < cut: low; score >= cut: high");
-            Map<String, Object> counts = Json.object();
-            for (int g = 0; g < data.levelCount(); g++) {
-                counts.put(data.levels().get(g), data.count(g));
-            }
-            cut.put("counts", counts);
-            extra.put("cut", cut);
-        }
-        SurvivalAnalysis analysis = SurvivalAnalysis.run(data, confType, conf, at, w);
-        Map<String, Object> r = analysis.toJson();
-        r.putAll(extra);
-        String text = analysis.toText();
-        if (grouping.isCut()) {
-            StringBuilder sb = new StringBuilder("Groups by " + grouping.describe() + ":");
-            for (int g = 0; g < data.levelCount(); g++) {
-                sb.append(" ").append(data.levels().get(g)).append(" n = ").append(data.count(g))
-                        .append(g + 1 < data.levelCount() ? "," : "");
-            }
-            text = sb + "\n\n" + text;
-        }
-        Map<String, Table> tables = new java.util.LinkedHashMap<>();
-        tables.put("kaplan_meier", analysis.kmTable());
-        tables.put("summary", analysis.summaryTable());
-        finish(a, r, prov, w, out, err, text, tables);
-        if (a.has("plot")) {
-            Path plot = Paths.get(a.get("plot", null));
-            PlotFiles.write(new KaplanMeierChart(analysis, a.get("time-label", time), a.flag("bands"),
-                    a.get("title", null)), plot);
-            out.println("plot: " + plot);
-        }
+        b.conf(confType, a.getDouble("conf-level", 0.95)).levels(Fields.optionalList(a.get("levels", null)))
+                .at(a.has("at") ? Args.parseDoubles("at", a.get("at", "")) : null)
+                .figure(a.flag("bands"), a.get("time-label", null), a.get("title", null))
+                .outputs(outputs(a)).command(CommandLines.quoted("ihcq stats", argv));
+        SurvivalJob.Outcome o = new SurvivalJob().run(b.build(), ProgressListener.NONE);
+        present(a, o.json(), o.text(), o.warnings(), o.written(), out, err);
         return OK;
     }
 
-    /** Prints text (or JSON with --json -), writes --json and --csv, reports warnings. */
-    private static void finish(Args a, Map<String, Object> json, Provenance prov, Warnings w, PrintStream out,
-            PrintStream err, String text, Map<String, Table> tables) throws Exception {
-        json.put("warnings", w.all());
-        Map<String, Object> p = Json.object();
-        p.putAll(prov.entries());
-        json.put("provenance", p);
+    /** {@code ihcq stats cox}: the Cox regression job (JSON, text, CSV tables, forest plot). */
+    private int cox(Args a, List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        CoxRegressionJob.Builder b = new CoxRegressionJob.Builder().source(source(a)).time(required(a, "time"))
+                .event(required(a, "event")).covariates(Fields.optionalList(a.get("covariates", "")))
+                .factors(Fields.optionalList(a.get("factors", ""))).references(a.get("reference", null))
+                .strata(a.get("strata", null)).ties(a.get("ties", "efron")).confLevel(a.getDouble("conf-level", 0.95))
+                .eventCodes(a.get("event-codes", null)).outputs(outputs(a), a.get("title", null))
+                .command(CommandLines.quoted("ihcq stats", argv));
+        CoxRegressionJob.Outcome o = new CoxRegressionJob().run(b.build(), ProgressListener.NONE);
+        present(a, o.json(), o.text(), o.warnings(), o.written(), out, err);
+        return OK;
+    }
+
+    /**
+     * Several value columns (markers) compared the same way: one test per column, and the family
+     * of p-values corrected ({@code --adjust}, Holm by default) next to the raw ones.
+     */
+    private int compareFamily(String sub, GroupComparison.Test test, List<String> valueList, Alternative alternative,
+            PValueAdjust.Method method, Args a, List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        if (test == GroupComparison.Test.NONE) {
+            throw new UsageException("describe takes one --value column");
+        }
+        if (a.has("plot") || a.has("csv")) {
+            throw new UsageException("--plot and --csv need a single --value column (the family goes to --json)");
+        }
+        Map<String, Object> results = Json.object();
+        double[] p = new double[valueList.size()];
+        StringBuilder text = new StringBuilder();
+        List<String> warnings = new ArrayList<>();
+        Map<String, Object> provenance = null;
+        for (int i = 0; i < valueList.size(); i++) {
+            CompareGroupsJob.Request q = CompareGroupsJob.Request.builder(source(a), test)
+                    .value(valueList.get(i)).group(required(a, "group"))
+                    .levels(Fields.optionalList(a.get("levels", null))).pairBy(a.get("paired-by", null))
+                    .confLevel(a.getDouble("conf-level", 0.95)).alternative(alternative).adjust(method)
+                    .command(CommandLines.quoted("ihcq stats", argv)).build();
+            CompareGroupsJob.Outcome o = new CompareGroupsJob().run(q, ProgressListener.NONE);
+            Map<String, Object> j = new java.util.LinkedHashMap<>(o.json());
+            j.remove("warnings");
+            provenance = castMap(j.remove("provenance"));
+            results.put(valueList.get(i), j);
+            p[i] = o.result().p();
+            for (String w : o.warnings()) {
+                warnings.add(valueList.get(i) + ": " + w);
+            }
+            text.append("== ").append(valueList.get(i)).append(" ==\n").append(o.text()).append('\n');
+        }
+        double[] adj = PValueAdjust.adjust(p, method);
+        List<Object> rows = new ArrayList<>();
+        text.append(method.label).append("-adjusted p over the ").append(valueList.size()).append(" columns:\n");
+        for (int i = 0; i < p.length; i++) {
+            Map<String, Object> r = Json.object();
+            r.put("value", valueList.get(i));
+            r.put("p", p[i]);
+            r.put("p_adj", adj[i]);
+            rows.add(r);
+            text.append(String.format(java.util.Locale.ROOT, "  %-20s p %10s  p adj %10s%n", valueList.get(i),
+                    Report.p(p[i]), Report.p(adj[i])));
+        }
+        Map<String, Object> root = Json.object();
+        root.put("analysis", "compare_family");
+        root.put("test", test.label);
+        root.put("results", results);
+        Map<String, Object> fam = Json.object();
+        fam.put("method", method.key);
+        fam.put("rows", rows);
+        root.put("adjusted", fam);
+        root.put("warnings", warnings);
+        root.put("provenance", provenance);
+        List<Path> written = new ArrayList<>();
         String jsonPath = a.get("json", null);
-        if ("-".equals(jsonPath)) {
+        if (jsonPath != null && !jsonPath.equals("-")) {
+            org.ihcblotquant.io.AtomicFiles.writeText(Paths.get(jsonPath), Json.write(root));
+            written.add(Paths.get(jsonPath));
+        }
+        present(a, root, text.toString(), warnings, written, out, err);
+        return OK;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    /**
+     * {@code ihcq stats adjust}: corrected p-values of a column of a table ({@code --table F
+     * --p COL}) or of a list ({@code --p 0.01,0.04,0.2}), next to the raw ones.
+     */
+    private int adjust(Args a, PrintStream out, PrintStream err) throws Exception {
+        PValueAdjust.Method method = PValueAdjust.Method.parse(a.get("method", "holm"));
+        String pSpec = required(a, "p");
+        List<String> names = new ArrayList<>();
+        double[] p;
+        List<String> warnings = new ArrayList<>();
+        org.ihcblotquant.core.Provenance prov = org.ihcblotquant.core.Provenance.start("ihcq stats adjust");
+        prov.put("method", method.label);
+        if (a.has("table")) {
+            prov.put("input", Paths.get(a.get("table", null)).toAbsolutePath().normalize());
+            PValueAdjust.Column col = PValueAdjust.readColumn(org.ihcblotquant.stats.ColumnData.of(
+                    org.ihcblotquant.io.CsvTable.read(Paths.get(a.get("table", null))))
+                    .decimal(DecimalMark.parse(a.get("decimal", "auto"))), pSpec, a.get("name", null));
+            names = col.names;
+            p = col.p;
+        } else {
+            p = Args.parseDoubles("--p", pSpec);
+            for (int i = 0; i < p.length; i++) {
+                if (p[i] < 0 || p[i] > 1) {
+                    throw new FieldException("p", p[i] + " is not a p-value (0 to 1)");
+                }
+                names.add(String.valueOf(i + 1));
+            }
+        }
+        double[] adj = PValueAdjust.adjust(p, method);
+        org.ihcblotquant.io.Table t = new org.ihcblotquant.io.Table("name", "p", "p_adj");
+        List<Object> rows = new ArrayList<>();
+        int tests = 0;
+        for (double v : p) {
+            tests += Double.isNaN(v) ? 0 : 1;
+        }
+        StringBuilder text = new StringBuilder(method.label + "-adjusted p-values (" + tests + " tests):\n");
+        text.append(String.format(java.util.Locale.ROOT, "%-20s %12s %12s%n", "name", "p", "p_adj"));
+        for (int i = 0; i < p.length; i++) {
+            t.addRow(names.get(i), p[i], adj[i]);
+            Map<String, Object> r = Json.object();
+            r.put("name", names.get(i));
+            r.put("p", p[i]);
+            r.put("p_adj", adj[i]);
+            rows.add(r);
+            text.append(String.format(java.util.Locale.ROOT, "%-20s %12s %12s%n", names.get(i),
+                    Double.isNaN(p[i]) ? "NA" : Report.p(p[i]), Double.isNaN(adj[i]) ? "NA" : Report.p(adj[i])));
+        }
+        Map<String, Object> json = Json.object();
+        json.put("analysis", "adjust");
+        json.put("method", method.key);
+        json.put("tests", tests);
+        json.put("rows", rows);
+        json.put("warnings", warnings);
+        Map<String, Object> pj = Json.object();
+        pj.putAll(prov.entries());
+        json.put("provenance", pj);
+        List<Path> written = new ArrayList<>();
+        String jsonPath = a.get("json", null);
+        if (jsonPath != null && !jsonPath.equals("-")) {
+            org.ihcblotquant.io.AtomicFiles.writeText(Paths.get(jsonPath), Json.write(json));
+            written.add(Paths.get(jsonPath));
+        }
+        if (a.has("csv")) {
+            t.addComments(prov.lines());
+            Path csv = Paths.get(a.get("csv", null));
+            org.ihcblotquant.io.CsvFormat.write(t, csv);
+            written.add(csv);
+        }
+        present(a, json, text.toString(), warnings, written, out, err);
+        return OK;
+    }
+
+    /** Prints the text (or the JSON with --json -), the files written and the warnings. */
+    private static void present(Args a, Map<String, Object> json, String text, List<String> warnings,
+            List<Path> written, PrintStream out, PrintStream err) {
+        if ("-".equals(a.get("json", null))) {
             out.print(Json.write(json));
         } else {
             out.print(text);
-            if (jsonPath != null) {
-                AtomicFiles.writeText(Paths.get(jsonPath), Json.write(json));
-                out.println("json: " + jsonPath);
-            }
         }
-        for (String m : w.all()) {
+        for (Path p : written) {
+            String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            out.println((n.endsWith(".json") && p.toString().equals(a.get("json", null)) ? "json: "
+                    : p.toString().equals(a.get("plot", null)) ? "plot: " : n.endsWith(".csv") ? "csv: " : "wrote: ") + p);
+        }
+        for (String m : warnings) {
             err.println("warning: " + m);
         }
-        if (a.has("csv")) {
-            // the first table goes to FILE, further ones (descriptives) next to it as FILE_<name>.csv
-            Path csv = Paths.get(a.get("csv", null));
-            boolean first = true;
-            for (Map.Entry<String, Table> e : tables.entrySet()) {
-                Table t = e.getValue();
-                t.addComments(prov.lines());
-                for (String m : w.all()) {
-                    t.addComment("warning: " + m);
-                }
-                Path target = first ? csv : sibling(csv, e.getKey());
-                first = false;
-                CsvFormat.write(t, target);
-                out.println("csv: " + target);
-            }
-        }
-    }
-
-    private static Path sibling(Path file, String suffix) {
-        String name = file.getFileName().toString();
-        int dot = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.length() - 4 : name.length();
-        return file.resolveSibling(name.substring(0, dot) + "_" + suffix + ".csv");
     }
 }

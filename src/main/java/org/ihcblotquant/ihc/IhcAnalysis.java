@@ -19,6 +19,15 @@ import org.ihcblotquant.stain.Background;
  * file becomes a result row with an {@code error:} status and the batch carries on.
  */
 public final class IhcAnalysis {
+    /**
+     * Status text of an image that did not fit in memory; each front end adds how to give Java
+     * more memory there (the CLI's JAVA_OPTS, Fiji's Edit > Options > Memory &amp; Threads).
+     */
+    public static final String TOO_LARGE = "too large for memory";
+    /** Below this many pixels an image is too small for its fractions to mean much (1x1 gives 0 or 100 %). */
+    public static final int MIN_PIXELS = 1024;
+    /** Note of images below {@link #MIN_PIXELS}. */
+    public static final String TOO_FEW_PIXELS = "too few pixels to score reliably";
     private final IhcSettings settings;
     private final IhcScorer scorer;
     private final MaskFolder masks;
@@ -69,6 +78,9 @@ public final class IhcAnalysis {
         if (cal.background.source() == Background.Source.NO_GLASS_FALLBACK) {
             notes.add("no glass in the image: background 255 used");
         }
+        if ((long) w * h < MIN_PIXELS) {
+            notes.add(TOO_FEW_PIXELS + " (" + w + "x" + h + ")");
+        }
         PixelCounts counts = scorer.count(px, w, h, mask, cal, progress);
         if (counts.analysed == 0) {
             return new IhcImageResult(name, slide, settings.marker(), "error: empty mask or ROI (no pixel to analyse)",
@@ -94,7 +106,7 @@ public final class IhcAnalysis {
             return IhcImageResult.failed(name, slide, settings.marker(), e.getMessage(), 0, 0);
         } catch (OutOfMemoryError e) {
             return IhcImageResult.failed(name, slide, settings.marker(),
-                    file + ": too large for memory (raise the heap, e.g. JAVA_OPTS=-Xmx16g)", 0, 0);
+                    file + ": " + TOO_LARGE + " (give Java more memory)", 0, 0);
         }
         if (!img.isRgb()) {
             return IhcImageResult.failed(name, slide, settings.marker(), file + ": not an RGB colour image ("
@@ -113,14 +125,41 @@ public final class IhcAnalysis {
                 return IhcImageResult.failed(name, slide, settings.marker(), e.getMessage(), img.width(), img.height());
             }
         }
+        if (img.alpha() != null) {
+            // transparent pixels are outside the picture (exported regions, padding): never tissue
+            int before = mask == null ? img.width() * img.height() : count(mask);
+            mask = opaque(mask, img.alpha());
+            if (count(mask) < before) {
+                notes.add("transparent pixels (alpha 0) left out");
+            }
+        }
         try {
             return score(name, (ColorProcessor) img.processor(), mask, notes, progress);
         } catch (CancelledException e) {
             throw e;
         } catch (OutOfMemoryError e) {
             return IhcImageResult.failed(name, slide, settings.marker(),
-                    file + ": too large for memory (raise the heap, e.g. JAVA_OPTS=-Xmx16g)", img.width(), img.height());
+                    file + ": " + TOO_LARGE + " (give Java more memory)", img.width(), img.height());
         }
+    }
+
+    /** {@code mask} (null = everything) limited to pixels whose alpha is not 0. */
+    static byte[] opaque(byte[] mask, byte[] alpha) {
+        byte[] out = new byte[alpha.length];
+        for (int i = 0; i < alpha.length; i++) {
+            out[i] = (byte) (alpha[i] != 0 && (mask == null || mask[i] != 0) ? 1 : 0);
+        }
+        return out;
+    }
+
+    private static int count(byte[] mask) {
+        int n = 0;
+        for (byte b : mask) {
+            if (b != 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Scores files in order; progress runs over the whole list. */

@@ -3,6 +3,7 @@ package org.ihcblotquant.ihc;
 import java.util.stream.IntStream;
 
 import org.ihcblotquant.core.ProgressListener;
+import org.ihcblotquant.core.Threads;
 import org.ihcblotquant.stain.Background;
 import org.ihcblotquant.stain.BackgroundEstimator;
 import org.ihcblotquant.stain.GlassSurvey;
@@ -67,7 +68,7 @@ public final class IhcScorer {
         }
         int rowsPerBlock = Math.max(1, (1 << 20) / Math.max(1, width));
         int blocks = (height + rowsPerBlock - 1) / rowsPerBlock;
-        int workers = Math.max(1, Math.min(blocks, Runtime.getRuntime().availableProcessors()));
+        int workers = Math.max(1, Math.min(blocks, Threads.count()));
         PixelCounts[] parts = new PixelCounts[workers];
         int[] done = {0};
         IntStream.range(0, workers).parallel().forEach(wk -> {

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.job.FieldException;
 import org.ihcblotquant.core.Provenance;
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.stain.BackgroundRule;
@@ -65,11 +66,18 @@ public final class IhcSettings {
     /** Weak, moderate, strong lower bounds in chromogen OD; strictly increasing. */
     public IhcSettings withThresholds(double[] t) {
         if (t.length != 3) {
-            throw new InputException("--thresholds: need three values weak,moderate,strong, got " + t.length);
+            throw new FieldException("thresholds", "need three values weak,moderate,strong, got " + t.length);
+        }
+        for (double v : t) {
+            if (!(v > 0) || Double.isInfinite(v)) {
+                // OD 0 or below would count glass and blue counterstain as positive
+                throw new FieldException("thresholds", String.format(Locale.ROOT,
+                        "%s,%s,%s: each must be a positive optical density", t[0], t[1], t[2]));
+            }
         }
         if (!(t[0] < t[1] && t[1] < t[2])) {
-            throw new InputException(String.format(Locale.ROOT,
-                    "--thresholds: %s,%s,%s must increase (weak < moderate < strong)", t[0], t[1], t[2]));
+            throw new FieldException("thresholds", String.format(Locale.ROOT,
+                    "%s,%s,%s must increase (weak < moderate < strong)", t[0], t[1], t[2]));
         }
         return new IhcSettings(vectors, thirdRule, background, t, tissueOd, marker, slidePattern);
     }
@@ -77,7 +85,7 @@ public final class IhcSettings {
     /** Fixed tissue threshold on total OD; NaN for automatic. */
     public IhcSettings withTissueOd(double od) {
         if (!Double.isNaN(od) && !(od >= 0 && od < 7.3)) {
-            throw new InputException("--tissue-od: " + od + " is outside 0..7.2 (total optical density)");
+            throw new FieldException("tissue-od", od + " is outside 0..7.2 (total optical density)");
         }
         return new IhcSettings(vectors, thirdRule, background, thresholds, od, marker, slidePattern);
     }
@@ -96,11 +104,11 @@ public final class IhcSettings {
         try {
             p = Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new InputException("--slide-pattern: invalid regular expression '" + regex + "': "
+            throw new FieldException("slide-pattern", "invalid regular expression '" + regex + "': "
                     + e.getDescription());
         }
         if (p.matcher("").groupCount() < 1) {
-            throw new InputException("--slide-pattern: '" + regex
+            throw new FieldException("slide-pattern", "'" + regex
                     + "' has no group; put the slide id in parentheses, e.g. '^(\\w+)_field'");
         }
         return new IhcSettings(vectors, thirdRule, background, thresholds, tissueOd, marker, p);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import ij.process.ImageProcessor;
 
 import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.job.FieldException;
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.io.LoadedImage;
 
@@ -20,7 +21,7 @@ public final class MaskFolder {
 
     public MaskFolder(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new InputException("--masks: " + dir + " is not a folder");
+            throw new FieldException("masks", dir + " is not a folder");
         }
         this.dir = dir;
     }

@@ -20,11 +20,18 @@ public final class CsvTable {
     private final String source;
     private final List<String> header;
     private final List<List<String>> rows;
+    private final char separator;
 
-    private CsvTable(String source, List<String> header, List<List<String>> rows) {
+    private CsvTable(String source, List<String> header, List<List<String>> rows, char separator) {
         this.source = source;
         this.header = Collections.unmodifiableList(header);
         this.rows = rows;
+        this.separator = separator;
+    }
+
+    /** The field separator detected from the header line: ',', ';' or tab. */
+    public char separator() {
+        return separator;
     }
 
     /** Reads a CSV file; a missing, empty or malformed file gives an {@link InputException} naming it. */
@@ -129,7 +136,7 @@ public final class CsvTable {
             }
             rows.add(Collections.unmodifiableList(rec));
         }
-        return new CsvTable(source, header, rows);
+        return new CsvTable(source, header, rows, sep == 0 ? ',' : sep);
     }
 
     private static char detectSeparator(String headerLine) {

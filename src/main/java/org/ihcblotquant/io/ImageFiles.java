@@ -46,8 +46,17 @@ public final class ImageFiles {
     private ImageFiles() {
     }
 
-    /** A file name without its extension ("S1_field.png" -> "S1_field"); a leading dot is kept. */
+    /**
+     * A file name without its extension ("S1_field.png" -> "S1_field"); a leading dot is kept, and
+     * the double extensions of OME-TIFF ("x.ome.tif", "x.ome.tiff") go as a whole.
+     */
     public static String baseName(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        for (String ext : new String[] {".ome.tiff", ".ome.tif", ".ome.btf"}) {
+            if (lower.endsWith(ext) && fileName.length() > ext.length()) {
+                return fileName.substring(0, fileName.length() - ext.length());
+            }
+        }
         int dot = fileName.lastIndexOf('.');
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
@@ -108,7 +117,55 @@ public final class ImageFiles {
         if (isTiff(magic)) {
             return readTiff(file, size);
         }
+        if (magic.length >= 2 && (magic[0] & 0xff) == 0xff && (magic[1] & 0xff) == 0xd8
+                && jpegComponents(file) == 4) {
+            // Java's decoders read CMYK/YCCK JPEGs without their colour profile: wrong colours, wrong ODs
+            throw new InputException(file + ": CMYK JPEG (print colour space); its colours cannot be read "
+                    + "faithfully: export the scan as RGB (TIFF or PNG)");
+        }
         return readWithImageIo(file);
+    }
+
+    /** Colour components of a JPEG's frame header (SOFn), or -1 when none is found. */
+    static int jpegComponents(Path file) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                Files.newInputStream(file)))) {
+            in.readUnsignedShort(); // SOI
+            while (true) {
+                int b = in.readUnsignedByte();
+                if (b != 0xff) {
+                    return -1;
+                }
+                int marker = in.readUnsignedByte();
+                while (marker == 0xff) {
+                    marker = in.readUnsignedByte();
+                }
+                if (marker == 0xd8 || marker >= 0xd0 && marker <= 0xd7 || marker == 0x01) {
+                    continue;
+                }
+                if (marker == 0xd9 || marker == 0xda) {
+                    return -1;
+                }
+                int len = in.readUnsignedShort();
+                boolean sof = marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
+                if (sof) {
+                    in.readUnsignedByte(); // precision
+                    in.readUnsignedShort(); // height
+                    in.readUnsignedShort(); // width
+                    return in.readUnsignedByte();
+                }
+                long skip = len - 2;
+                while (skip > 0) {
+                    long n = in.skip(skip);
+                    if (n <= 0) {
+                        return -1;
+                    }
+                    skip -= n;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private static byte[] readMagic(Path file) {
@@ -238,7 +295,7 @@ public final class ImageFiles {
         if (need > free) {
             throw new InputException(String.format(Locale.ROOT,
                     "%s: too large for memory (%dx%d needs about %d MB, %d MB of heap free); "
-                            + "raise the heap, e.g. JAVA_OPTS=-Xmx%dg", file, width, height, need >> 20, free >> 20,
+                            + "give Java a heap of at least %d GB", file, width, height, need >> 20, free >> 20,
                     Math.max(2, (need * 2 >> 30) + 1)));
         }
     }
@@ -349,6 +406,8 @@ public final class ImageFiles {
                 }
                 return new ByteProcessor(w, h, px);
             }
+            notes.add("palette colour image (" + icm.getMapSize() + " colours): quantised or dithered colours change "
+                    + "optical densities; score the original RGB scan");
             return rgb(img);
         }
         if (colourComponents == 1) {

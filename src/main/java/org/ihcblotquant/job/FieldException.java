@@ -13,21 +13,39 @@ public class FieldException extends InputException {
 
     private final String field;
     private final String problem;
+    private final boolean aboutInput;
 
     /**
      * @param field   neutral field name
      * @param problem what is wrong with the value, without the field name
      */
     public FieldException(String field, String problem) {
-        super(field + ": " + problem);
-        this.field = field;
-        this.problem = problem;
+        this(field, problem, false, null);
     }
 
     public FieldException(String field, String problem, Throwable cause) {
+        this(field, problem, false, cause);
+    }
+
+    private FieldException(String field, String problem, boolean aboutInput, Throwable cause) {
         super(field + ": " + problem, cause);
         this.field = field;
         this.problem = problem;
+        this.aboutInput = aboutInput;
+    }
+
+    /**
+     * A well-formed value that does not fit this input (more lanes than the image holds, a control
+     * row the blot does not have): the request was valid, the data decide. The CLI exits 1 for
+     * these, 2 for invalid requests.
+     */
+    public static FieldException notFitting(String field, String problem) {
+        return new FieldException(field, problem, true, null);
+    }
+
+    /** True for {@link #notFitting} errors. */
+    public boolean isAboutInput() {
+        return aboutInput;
     }
 
     /** Neutral field name. */

@@ -13,7 +13,20 @@
  * joined by '-', as the CLI option without its dashes). Front ends render it through
  * {@link org.ihcblotquant.job.FieldSpelling}.</li>
  * <li>Writing files (atomic, never over an input, output folder checked before any work) is a job
- * concern too, so every front end gets the same guarantees.</li>
+ * concern too, so every front end gets the same guarantees ({@link org.ihcblotquant.job.OutputFiles},
+ * {@link org.ihcblotquant.job.StatsOutputs}).</li>
+ * <li>A value that is well formed but does not fit the data (more lanes than the image holds) is
+ * {@link org.ihcblotquant.job.FieldException#notFitting}: the CLI exits 1 for it, 2 for an invalid
+ * request. Text fields are parsed with {@link org.ihcblotquant.job.Fields}, so every front end gets
+ * the same message.</li>
  * </ul>
+ *
+ * <p>The jobs: {@link org.ihcblotquant.job.IhcBatchJob}, {@link org.ihcblotquant.job.IhcScoreJob},
+ * {@link org.ihcblotquant.job.DeconvolveJob}, {@link org.ihcblotquant.job.BlotAnalyzeJob},
+ * {@link org.ihcblotquant.job.BlotMeasureJob}, {@link org.ihcblotquant.job.CompareGroupsJob},
+ * {@link org.ihcblotquant.job.SurvivalJob} (statistics read through
+ * {@link org.ihcblotquant.job.StatsSource}: file or table, join, pooling of repeated ids),
+ * {@link org.ihcblotquant.job.PlateJob} (plate-reader assays).
+ * {@link org.ihcblotquant.job.CommandLines} quotes the command recorded in provenance for a shell.
  */
 package org.ihcblotquant.job;

@@ -2,13 +2,16 @@ package org.ihcblotquant.plugin;
 
 import java.awt.Color;
 import java.awt.Rectangle;
-import java.util.List;
 
+import org.ihcblotquant.blot.BackgroundMethod;
 import org.ihcblotquant.blot.BandMeasurement;
 import org.ihcblotquant.blot.BandRow;
 import org.ihcblotquant.blot.BlotAnalysis;
+import org.ihcblotquant.blot.BlotSettings;
 import org.ihcblotquant.blot.Lane;
+import org.ihcblotquant.blot.Polarity;
 import org.ihcblotquant.io.Table;
+import org.ihcblotquant.job.JobOutcome;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -132,33 +135,34 @@ final class BlotFiji {
     }
 
     /**
-     * Reports a user-fixable problem: a dialog when a person clicked the command, the Log plus an
-     * aborted macro when a macro ran it (a modal dialog would hang a -batch run).
+     * The settings from the dialog; invalid values throw {@link org.ihcblotquant.job.FieldException}
+     * (rendered with {@link MacroKeys#BLOT}).
      */
-    static void error(String command, String message) {
-        if (IJ.isMacro() && ij.Macro.getOptions() != null || java.awt.GraphicsEnvironment.isHeadless()) {
-            IJ.log(command + " error: " + message);
-            ij.macro.Interpreter interp = ij.macro.Interpreter.getInstance();
-            if (interp != null) {
-                interp.abortMacro(); // stop the macro here: its next steps would use missing results
-            }
-            return;
+    static BlotSettings settings(double lanes, String polarity, String background, double minSnr, double cvLimit) {
+        BlotSettings s = new BlotSettings();
+        if (Double.isNaN(lanes) || lanes < 0 || lanes != Math.rint(lanes)) {
+            throw new org.ihcblotquant.job.FieldException("lanes", "must be 0 (detect) or a whole number of lanes");
         }
-        IJ.error(command, message);
+        s.lanes = (int) lanes;
+        s.polarity = Polarity.parse("polarity", polarity);
+        s.background = BackgroundMethod.parse("background", background);
+        if (Double.isNaN(minSnr) || minSnr < 0) {
+            throw new org.ihcblotquant.job.FieldException("min-snr", "must be a number >= 0");
+        }
+        s.minSnr = minSnr;
+        if (Double.isNaN(cvLimit) || cvLimit <= 0) {
+            throw new org.ihcblotquant.job.FieldException("max-control-cv", "must be a percentage above 0");
+        }
+        s.maxControlCv = cvLimit / 100;
+        return s;
     }
 
-    static void log(List<String> warnings) {
-        for (String w : warnings) {
-            IJ.log("Blot warning: " + w);
+    /** The summary and the provenance to the Log (the Results table cannot hold them), warnings once. */
+    static void report(String command, ImagePlus imp, JobOutcome o) {
+        IJ.log(command + " " + imp.getTitle() + ": " + String.join("; ", o.provenance().lines()));
+        imp.setProperty("IHC Blot Quant blot", String.join("\n", o.provenance().lines()));
+        for (String w : o.warnings()) {
+            UserMessages.warn("Blot", w);
         }
-    }
-
-    static int[] referenceLanes(String v) {
-        String[] parts = v.split(",");
-        int[] out = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = Integer.parseInt(parts[i].trim());
-        }
-        return out;
     }
 }

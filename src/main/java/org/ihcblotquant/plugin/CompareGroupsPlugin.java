@@ -1,24 +1,22 @@
 package org.ihcblotquant.plugin;
 
 import java.awt.Color;
-import java.nio.file.Paths;
 
 import ij.IJ;
 import ij.gui.GenericDialog;
 import ij.gui.Plot;
 import ij.plugin.PlugIn;
 
-import org.ihcblotquant.core.InputException;
-import org.ihcblotquant.core.Provenance;
-import org.ihcblotquant.io.CsvTable;
-import org.ihcblotquant.stats.ColumnData;
+import org.ihcblotquant.core.ProgressListener;
+import org.ihcblotquant.job.CompareGroupsJob;
+import org.ihcblotquant.job.Fields;
+import org.ihcblotquant.job.StatsOutputs;
+import org.ihcblotquant.job.StatsSource;
+import org.ihcblotquant.stats.Alternative;
 import org.ihcblotquant.stats.Descriptives;
+import org.ihcblotquant.stats.PValueAdjust;
 import org.ihcblotquant.stats.GroupComparison;
-import org.ihcblotquant.stats.GroupedValues;
-import org.ihcblotquant.stats.StatsInput;
-import org.ihcblotquant.stats.Warnings;
 import org.ihcblotquant.stats.plot.BarChart;
-import org.ihcblotquant.stats.plot.PlotFiles;
 
 /**
  * Analyze &gt; IHC Blot Quant &gt; Compare Groups: descriptives and a t-test, Mann–Whitney U or
@@ -30,90 +28,61 @@ import org.ihcblotquant.stats.plot.PlotFiles;
 public class CompareGroupsPlugin implements PlugIn {
 
     private static final String TITLE = "Compare Groups";
+    private static final String[] ALTERNATIVES = {"two-sided", "less", "greater"};
 
     @Override
     public void run(String arg) {
         GenericDialog gd = new GenericDialog(TITLE);
         gd.addFileField("Table (CSV file; empty = Results table)", "", 30);
+        gd.addFileField("Join with (clinical CSV; optional)", "", 30);
+        gd.addStringField("On (id column for the join; TABLE_COL:JOIN_COL if named differently)", "", 16);
+        gd.addStringField("Pool rows by (id column, e.g. slide for per-image tables; optional)", "", 16);
         gd.addStringField("Value column", "", 16);
         gd.addStringField("Group column", "", 16);
         gd.addStringField("Levels (comma-separated, first = x; empty = all)", "", 24);
         gd.addChoice("Test", GroupComparison.Test.labels(), GroupComparison.Test.WELCH.label);
-        gd.addStringField("Pair column (paired t-test only)", "", 16);
+        gd.addStringField("Pair column (paired t-test and signed-rank only)", "", 16);
         gd.addChoice("Error bars", new String[] {"SD", "SEM"}, "SD");
         gd.addNumericField("Confidence level", 0.95, 2);
         gd.addFileField("Save plot (.png or .svg; optional)", "", 30);
         gd.addDirectoryField("Write tables as CSV to folder (optional)", "", 30);
+        gd.addChoice("Alternative (two-group tests; x = first level)", ALTERNATIVES, ALTERNATIVES[0]);
+        gd.addChoice("Correction (Dunn's tests after Kruskal-Wallis)", SurvivalAnalysisPlugin.ADJUST, "Holm");
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
         }
-        String table = gd.getNextString();
-        String value = gd.getNextString().trim();
-        String group = gd.getNextString().trim();
-        String levels = gd.getNextString();
-        GroupComparison.Test test = GroupComparison.Test.values()[gd.getNextChoiceIndex()];
-        String pair = gd.getNextString().trim();
-        BarChart.ErrorBars bars = gd.getNextChoiceIndex() == 1 ? BarChart.ErrorBars.SEM : BarChart.ErrorBars.SD;
-        double conf = gd.getNextNumber();
-        String plotFile = gd.getNextString().trim();
-        String folder = gd.getNextString().trim();
         try {
-            run(table, value, group, levels, test, pair, bars, conf, plotFile, folder);
-        } catch (InputException | IllegalArgumentException | org.ihcblotquant.cli.UsageException e) {
-            StatsPlugins.error(TITLE, e.getMessage());
-        } catch (Exception e) {
-            StatsPlugins.error(TITLE, e.toString());
-        }
-    }
-
-    static void run(String table, String value, String group, String levels, GroupComparison.Test test, String pair,
-            BarChart.ErrorBars bars, double conf, String plotFile, String folder) throws Exception {
-        if (value.isEmpty() || group.isEmpty()) {
-            throw new InputException("give the value column and the group column");
-        }
-        if (!(conf > 0 && conf < 1)) {
-            throw new InputException("confidence level must be between 0 and 1, e.g. 0.95");
-        }
-        CsvTable csv = StatsPlugins.readInput(table);
-        ColumnData d = ColumnData.of(csv);
-        Warnings w = new Warnings();
-        GroupedValues gv = StatsInput.grouped(d, value, group, StatsPlugins.levels(levels), w);
-        double[][] pairs = null;
-        if (test == GroupComparison.Test.PAIRED) {
-            if (pair.isEmpty()) {
-                throw new InputException("the paired t-test needs the pair column (e.g. the patient id)");
+            StatsSource source = StatsPlugins.source(gd.getNextString(), gd.getNextString(), gd.getNextString(),
+                    gd.getNextString());
+            String value = gd.getNextString().trim();
+            String group = gd.getNextString().trim();
+            String levels = gd.getNextString();
+            GroupComparison.Test test = GroupComparison.Test.values()[gd.getNextChoiceIndex()];
+            String pair = gd.getNextString().trim();
+            BarChart.ErrorBars bars = gd.getNextChoiceIndex() == 1 ? BarChart.ErrorBars.SEM : BarChart.ErrorBars.SD;
+            double conf = gd.getNextNumber();
+            StatsOutputs outputs = StatsPlugins.outputs(gd.getNextString(), gd.getNextString());
+            Alternative alternative = Alternative.values()[gd.getNextChoiceIndex()];
+            PValueAdjust.Method adjust = SurvivalAnalysisPlugin.ADJUST_METHODS[gd.getNextChoiceIndex()];
+            CompareGroupsJob.Outcome o = new CompareGroupsJob().run(CompareGroupsJob.Request.builder(source, test)
+                    .value(value).group(group).levels(Fields.optionalList(levels))
+                    .pairBy(test == GroupComparison.Test.PAIRED || test == GroupComparison.Test.SIGNRANK ? pair : null)
+                    .alternative(alternative).adjust(adjust).confLevel(conf).errorBars(bars)
+                    .outputs(outputs).command(TITLE).build(), ProgressListener.NONE);
+            for (String m : o.warnings()) {
+                UserMessages.warn(TITLE, m);
             }
-            if (gv.levelCount() != 2) {
-                throw new InputException("paired t-test compares exactly 2 groups, found " + gv.levelCount()
-                        + "; list two in Levels");
+            if (test != GroupComparison.Test.NONE) {
+                StatsPlugins.showTable(o.tables().get("descriptives"), "Group Statistics");
             }
-            pairs = StatsInput.pairs(d, value, group, pair, gv.levels().get(0), gv.levels().get(1), w);
+            StatsPlugins.showResults(o.mainTable());
+            IJ.log(TITLE + ": " + String.join("; ", o.provenance().lines()));
+            IJ.log(o.text());
+            plot(o.result(), value, bars).show();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            UserMessages.report(TITLE, e, MacroKeys.COMPARE);
         }
-        GroupComparison result = GroupComparison.run(test, gv, pairs, conf);
-        Provenance prov = Provenance.start("Compare Groups").put("input", csv.source()).put("value", value)
-                .put("group", group).put("test", test.label).put("conf_level", conf);
-        for (String m : w.all()) {
-            IJ.log(TITLE + " warning: " + m);
-        }
-        org.ihcblotquant.io.Table main = test == GroupComparison.Test.NONE ? result.descriptivesTable()
-                : result.testTable();
-        if (test != GroupComparison.Test.NONE) {
-            StatsPlugins.showTable(result.descriptivesTable(), "Group Statistics");
-        }
-        StatsPlugins.showResults(main);
-        java.util.Map<String, org.ihcblotquant.io.Table> tables = new java.util.LinkedHashMap<>();
-        if (test != GroupComparison.Test.NONE) {
-            tables.put("compare_groups_test", result.testTable());
-        }
-        tables.put("compare_groups_descriptives", result.descriptivesTable());
-        StatsPlugins.writeTables(folder, prov, w.all(), tables);
-        IJ.log(TITLE + ": " + String.join("; ", prov.lines()));
-        IJ.log(result.toText());
-        if (!plotFile.isEmpty()) {
-            PlotFiles.write(new BarChart(result, value, bars, null), Paths.get(plotFile));
-        }
-        plot(result, value, bars).show();
     }
 
     /** The bar chart as an ImageJ Plot: bars of the means, error bars, the points, the p-value. */

@@ -2,12 +2,13 @@ package org.ihcblotquant.plugin;
 
 import ij.gui.GenericDialog;
 
-import org.ihcblotquant.cli.Args;
 import org.ihcblotquant.ihc.IhcSettings;
+import org.ihcblotquant.job.Fields;
 
 /**
  * IHC scoring fields after the stain fields. Macro keys: {@code thresholds}, {@code tissue},
- * {@code marker} (plus those of {@link StainDialogFields}).
+ * {@code marker} (plus those of {@link StainDialogFields}). Invalid values throw the core's
+ * {@link org.ihcblotquant.job.FieldException} (rendered through {@link MacroKeys#IHC}).
  */
 final class IhcDialogFields {
 
@@ -28,13 +29,9 @@ final class IhcDialogFields {
         String marker = gd.getNextString().trim();
         IhcSettings s = IhcSettings.defaults().withVectors(v.vectors).withThirdRule(v.third)
                 .withBackground(v.background);
-        try {
-            s = s.withThresholds(Args.parseDoubles("thresholds", thresholds));
-            if (!tissue.isEmpty() && !tissue.equalsIgnoreCase("auto")) {
-                s = s.withTissueOd(Args.parseDouble("tissue", tissue));
-            }
-        } catch (org.ihcblotquant.cli.UsageException e) {
-            throw new org.ihcblotquant.core.InputException(e.getMessage());
+        s = s.withThresholds(Fields.numbers("thresholds", thresholds));
+        if (!tissue.isEmpty() && !tissue.equalsIgnoreCase("auto")) {
+            s = s.withTissueOd(Fields.number("tissue-od", tissue));
         }
         return s.withMarker(marker);
     }

@@ -1,9 +1,7 @@
 package org.ihcblotquant.plugin;
 
 import java.awt.Color;
-import java.util.Collections;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.gui.ImageRoi;
@@ -15,14 +13,8 @@ import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 
-import org.ihcblotquant.core.InputException;
-import org.ihcblotquant.core.Provenance;
-import org.ihcblotquant.ihc.IhcAnalysis;
-import org.ihcblotquant.ihc.IhcImageResult;
-import org.ihcblotquant.ihc.IhcScorer;
 import org.ihcblotquant.ihc.IhcSettings;
-import org.ihcblotquant.ihc.IhcTables;
-import org.ihcblotquant.io.Table;
+import org.ihcblotquant.job.IhcScoreJob;
 
 /**
  * Analyze &gt; IHC Blot Quant &gt; IHC Score: scores the current RGB image (inside its area ROI if
@@ -31,16 +23,17 @@ import org.ihcblotquant.io.Table;
  * "stain=[H DAB] third=[cross product] background=auto thresholds=0.2,0.4,0.6 tissue=auto marker=p-STAT3 show");}
  */
 public class IhcScorePlugin implements PlugIn {
+    private static final String TITLE = "IHC Score";
     /** Overlay colours of weak, moderate and strong pixels (yellow, orange, red). */
     static final int[] CLASS_COLOURS = {0, 0xffff00, 0xff9900, 0xff0000};
 
     @Override
     public void run(String arg) {
-        ImagePlus imp = UserMessages.currentRgbImage("IHC Score");
+        ImagePlus imp = UserMessages.currentRgbImage(TITLE);
         if (imp == null) {
             return;
         }
-        GenericDialog gd = new GenericDialog("IHC Score");
+        GenericDialog gd = new GenericDialog(TITLE);
         IhcDialogFields.add(gd);
         gd.addCheckbox("Show overlay of tissue and positive pixels", false);
         gd.addCheckbox("Clear Results first", false);
@@ -48,43 +41,33 @@ public class IhcScorePlugin implements PlugIn {
         if (gd.wasCanceled()) {
             return;
         }
-        IhcSettings settings;
         try {
-            settings = IhcDialogFields.read(gd);
-        } catch (InputException e) {
-            UserMessages.error("IHC Score", e.getMessage());
-            return;
-        }
-        boolean overlay = gd.getNextBoolean();
-        boolean clear = gd.getNextBoolean();
-        ColorProcessor cp = (ColorProcessor) imp.getProcessor();
-        byte[] mask = roiMask(imp);
-        IhcAnalysis analysis = new IhcAnalysis(settings);
-        int[] px = (int[]) cp.getPixels();
-        IhcScorer.Calibration cal = analysis.scorer().calibrate(px, cp.getWidth(), cp.getHeight());
-        IhcImageResult r = analysis.score(imp.getTitle(), cp, mask, Collections.<String>emptyList(), cal,
-                new IjProgress());
-        Table t = IhcTables.images(Collections.singletonList(r));
-        ij.measure.ResultsTable rt = ij.measure.ResultsTable.getResultsTable();
-        if (clear) {
-            rt.reset();
-        }
-        ResultsTables.append(rt, t);
-        rt.show("Results");
-        Provenance p = Provenance.start("IHC Score");
-        settings.describe(p);
-        imp.setProperty("IHC Blot Quant settings", String.join("\n", p.lines()));
-        if (!r.isOk()) {
-            IJ.log(imp.getTitle() + ": " + r.status());
-        }
-        if (overlay) {
-            byte[] classes = analysis.scorer().classify(px, cp.getWidth(), cp.getHeight(), mask, cal);
-            imp.setOverlay(overlay(classes, cp.getWidth(), cp.getHeight()));
+            IhcSettings settings = IhcDialogFields.read(gd);
+            boolean overlay = gd.getNextBoolean();
+            boolean clear = gd.getNextBoolean();
+            ColorProcessor cp = (ColorProcessor) imp.getProcessor();
+            IhcScoreJob.Outcome o = new IhcScoreJob().run(new IhcScoreJob.Request(imp.getTitle(), cp, roiMask(imp),
+                    settings, overlay, ImageSources.isLossyJpeg(imp)), new IjProgress());
+            ij.measure.ResultsTable rt = ij.measure.ResultsTable.getResultsTable();
+            if (clear) {
+                rt.reset();
+            }
+            ResultsTables.append(rt, o.row());
+            rt.show("Results");
+            imp.setProperty("IHC Blot Quant settings", String.join("\n", o.provenance().lines()));
+            for (String w : o.warnings()) {
+                UserMessages.warn(TITLE, w);
+            }
+            if (overlay) {
+                imp.setOverlay(overlay(o.classes(), cp.getWidth(), cp.getHeight()));
+            }
+        } catch (RuntimeException | OutOfMemoryError e) {
+            UserMessages.report(TITLE, e, MacroKeys.IHC);
         }
     }
 
     /** Full-size mask of the image's area ROI, or null when it has none. */
-    static byte[] roiMask(ImagePlus imp) {
+    public static byte[] roiMask(ImagePlus imp) {
         Roi roi = imp.getRoi();
         if (roi == null || !roi.isArea()) {
             return null;

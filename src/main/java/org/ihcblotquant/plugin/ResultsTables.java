@@ -47,4 +47,29 @@ public final class ResultsTables {
         replace(rt, t);
         rt.show("Results");
     }
+
+    /** A ResultsTable as CSV text (cells as ImageJ shows them), including the Label column. */
+    public static String toCsv(ResultsTable rt) {
+        String[] headings = rt.getHeadings();
+        java.util.List<String> cols = new java.util.ArrayList<>();
+        for (String h : headings) {
+            if (h != null && !h.trim().isEmpty()) {
+                cols.add(h);
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < cols.size(); c++) {
+            sb.append(c > 0 ? "," : "").append(org.ihcblotquant.io.CsvFormat.quote(cols.get(c)));
+        }
+        sb.append('\n');
+        for (int r = 0; r < rt.size(); r++) {
+            for (int c = 0; c < cols.size(); c++) {
+                String col = cols.get(c);
+                String v = col.equals("Label") ? rt.getLabel(r) : rt.getStringValue(col, r);
+                sb.append(c > 0 ? "," : "").append(org.ihcblotquant.io.CsvFormat.quote(v == null ? "" : v));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
 }

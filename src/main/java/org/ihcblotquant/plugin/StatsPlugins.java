@@ -1,15 +1,14 @@
 package org.ihcblotquant.plugin;
 
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 
-import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.CsvTable;
 import org.ihcblotquant.io.Table;
+import org.ihcblotquant.job.StatsOutputs;
+import org.ihcblotquant.job.StatsSource;
 
 /**
  * What the two statistics commands share: reading a CSV or the Results table, writing a
@@ -36,27 +35,7 @@ final class StatsPlugins {
 
     /** The Results table as CSV text (cells as ImageJ shows them), including the Label column. */
     static String toCsv(ResultsTable rt) {
-        String[] headings = rt.getHeadings();
-        List<String> cols = new ArrayList<>();
-        for (String h : headings) {
-            if (h != null && !h.trim().isEmpty()) {
-                cols.add(h);
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int c = 0; c < cols.size(); c++) {
-            sb.append(c > 0 ? "," : "").append(CsvFormat.quote(cols.get(c)));
-        }
-        sb.append('\n');
-        for (int r = 0; r < rt.size(); r++) {
-            for (int c = 0; c < cols.size(); c++) {
-                String col = cols.get(c);
-                String v = col.equals("Label") ? rt.getLabel(r) : rt.getStringValue(col, r);
-                sb.append(c > 0 ? "," : "").append(CsvFormat.quote(v == null ? "" : v));
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
+        return ResultsTables.toCsv(rt);
     }
 
     /** Fills {@code rt} (cleared first) with a table: numbers as numbers, everything else as text. */
@@ -92,38 +71,25 @@ final class StatsPlugins {
         }
     }
 
-    /** An error message: a dialog when ImageJ has a window, the log and stderr in batch / headless runs. */
-    static void error(String title, String message) {
-        UserMessages.error(title, message);
+    /** The rows the statistics read: a CSV or the Results table, joined and pooled as the dialog says. */
+    static StatsSource source(String table, String join, String on, String poolBy) {
+        StatsSource src = table != null && !table.trim().isEmpty() ? StatsSource.file(Paths.get(table.trim()))
+                : StatsSource.table(readInput(null));
+        if (join != null && !join.trim().isEmpty() || on != null && !on.trim().isEmpty()) {
+            src = src.joinedWith(join == null || join.trim().isEmpty() ? null : Paths.get(join.trim()), on);
+        }
+        return src.pooledBy(poolBy);
     }
 
-    /** Writes each table as folder/name.csv with the provenance as '#' comment lines. */
-    static void writeTables(String folder, org.ihcblotquant.core.Provenance prov, List<String> warnings,
-            java.util.Map<String, Table> tables) throws java.io.IOException {
-        if (folder == null || folder.trim().isEmpty()) {
-            return;
+    /** The optional plot file and folder of tables. */
+    static StatsOutputs outputs(String plotFile, String folder) {
+        StatsOutputs o = StatsOutputs.none();
+        if (plotFile != null && !plotFile.trim().isEmpty()) {
+            o = o.plot(Paths.get(plotFile.trim()));
         }
-        java.nio.file.Path dir = Paths.get(folder.trim());
-        for (java.util.Map.Entry<String, Table> e : tables.entrySet()) {
-            Table t = e.getValue();
-            t.addComments(prov.lines());
-            for (String w : warnings) {
-                t.addComment("warning: " + w);
-            }
-            org.ihcblotquant.io.CsvFormat.write(t, dir.resolve(e.getKey() + ".csv"));
+        if (folder != null && !folder.trim().isEmpty()) {
+            o = o.folder(Paths.get(folder.trim()));
         }
-    }
-
-    static List<String> levels(String s) {
-        if (s == null || s.trim().isEmpty()) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (String p : s.split(",")) {
-            if (!p.trim().isEmpty()) {
-                out.add(p.trim());
-            }
-        }
-        return out;
+        return o;
     }
 }

@@ -1,7 +1,6 @@
 package org.ihcblotquant.plugin;
 
 import java.awt.Color;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,22 +9,19 @@ import ij.gui.GenericDialog;
 import ij.gui.Plot;
 import ij.plugin.PlugIn;
 
-import org.ihcblotquant.cli.Args;
-import org.ihcblotquant.core.InputException;
-import org.ihcblotquant.core.Provenance;
-import org.ihcblotquant.io.CsvTable;
-import org.ihcblotquant.io.Table;
-import org.ihcblotquant.stats.ColumnData;
+import org.ihcblotquant.core.ProgressListener;
+import org.ihcblotquant.job.FieldException;
+import org.ihcblotquant.job.Fields;
+import org.ihcblotquant.job.StatsSource;
+import org.ihcblotquant.job.SurvivalJob;
 import org.ihcblotquant.stats.ConfType;
+import org.ihcblotquant.stats.CutPoint;
+import org.ihcblotquant.stats.MedianRule;
+import org.ihcblotquant.stats.PValueAdjust;
 import org.ihcblotquant.stats.EventCodes;
 import org.ihcblotquant.stats.KaplanMeier;
 import org.ihcblotquant.stats.Report;
-import org.ihcblotquant.stats.StatsInput;
 import org.ihcblotquant.stats.SurvivalAnalysis;
-import org.ihcblotquant.stats.SurvivalData;
-import org.ihcblotquant.stats.Warnings;
-import org.ihcblotquant.stats.plot.KaplanMeierChart;
-import org.ihcblotquant.stats.plot.PlotFiles;
 
 /**
  * Analyze &gt; IHC Blot Quant &gt; Survival Analysis: Kaplan–Meier curves, medians, log-rank test
@@ -39,6 +35,10 @@ public class SurvivalAnalysisPlugin implements PlugIn {
 
     private static final String TITLE = "Survival Analysis";
     private static final String[] CONF_TYPES = {"log", "log-log", "plain"};
+    static final String[] ADJUST = {"Holm", "Bonferroni", "Benjamini-Hochberg", "none"};
+    static final PValueAdjust.Method[] ADJUST_METHODS = {PValueAdjust.Method.HOLM, PValueAdjust.Method.BONFERRONI,
+        PValueAdjust.Method.BH, PValueAdjust.Method.NONE};
+    private static final String[] MEDIAN_RULES = {"printed (R print(survfit))", "midpoint (R quantile(survfit))"};
 
     @Override
     public void run(String arg) {
@@ -46,12 +46,13 @@ public class SurvivalAnalysisPlugin implements PlugIn {
         gd.addFileField("Table (CSV file; empty = Results table)", "", 30);
         gd.addFileField("Join with (clinical CSV; optional)", "", 30);
         gd.addStringField("On (id column for the join; TABLE_COL:JOIN_COL if named differently)", "", 16);
+        gd.addStringField("Pool rows by (id column, e.g. slide for per-image tables; optional)", "", 16);
         gd.addStringField("Time column", "", 16);
         gd.addStringField("Event column (1 = event, 0 = censored)", "", 16);
         gd.addStringField("Codes for other event words (EVENT:CENSORED, e.g. dead:alive)", "", 16);
         gd.addStringField("Group column (or use a score cut-off below)", "", 16);
         gd.addStringField("Score column (for the cut-off)", "", 16);
-        gd.addNumericField("Cut (score < cut = low, >= cut = high)", 0.5, 3);
+        gd.addStringField("Cut (number: score < cut low; or median, tertiles, optimal)", "0.5", 10);
         gd.addStringField("Levels (comma-separated, first = reference; empty = all)", "", 24);
         gd.addChoice("Confidence interval", CONF_TYPES, "log");
         gd.addNumericField("Level of confidence", 0.95, 2);
@@ -59,135 +60,84 @@ public class SurvivalAnalysisPlugin implements PlugIn {
         gd.addCheckbox("Bands (draw confidence bands)", false);
         gd.addFileField("Save plot (.png or .svg; optional)", "", 30);
         gd.addDirectoryField("Write tables as CSV to folder (optional)", "", 30);
+        gd.addMessage("Issue 11 additions (all optional):");
+        gd.addStringField("Strata column (stratified log-rank and Cox)", "", 16);
+        gd.addStringField("Covariates (numeric, comma-separated: adjusted hazard ratios)", "", 24);
+        gd.addStringField("Factors (categorical covariates, comma-separated)", "", 24);
+        gd.addCheckbox("Trend (log-rank test for trend over the ordered groups)", false);
+        gd.addCheckbox("Pairwise (log-rank test of every pair)", false);
+        gd.addChoice("Correction (pairwise p-values)", ADJUST, "Holm");
+        gd.addNumericField("RMST up to time (0 = none)", 0, 2);
+        gd.addStringField("Survival at times (comma-separated; optional)", "", 24);
+        gd.addChoice("Median rule", MEDIAN_RULES, MEDIAN_RULES[0]);
+        gd.addCheckbox("Separate two-group Cox fits (instead of one model)", false);
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
         }
-        Options o = new Options();
-        o.table = gd.getNextString();
-        o.join = gd.getNextString().trim();
-        o.on = gd.getNextString().trim();
-        o.time = gd.getNextString().trim();
-        o.event = gd.getNextString().trim();
-        o.codes = gd.getNextString().trim();
-        o.group = gd.getNextString().trim();
-        o.score = gd.getNextString().trim();
-        o.cut = gd.getNextNumber();
-        o.levels = gd.getNextString();
-        o.confType = ConfType.parse(CONF_TYPES[gd.getNextChoiceIndex()]);
-        o.confLevel = gd.getNextNumber();
-        o.at = gd.getNextString().trim();
-        o.bands = gd.getNextBoolean();
-        o.plotFile = gd.getNextString().trim();
-        o.folder = gd.getNextString().trim();
         try {
-            run(o);
-        } catch (InputException | IllegalArgumentException | org.ihcblotquant.cli.UsageException e) {
-            StatsPlugins.error(TITLE, e.getMessage());
-        } catch (Exception e) {
-            StatsPlugins.error(TITLE, e.toString());
-        }
-    }
-
-    /** The dialog's values. */
-    static final class Options {
-        String table = "";
-        String join = "";
-        String on = "";
-        String time = "";
-        String event = "";
-        String codes = "";
-        String group = "";
-        String score = "";
-        double cut = 0.5;
-        String levels = "";
-        ConfType confType = ConfType.LOG;
-        double confLevel = 0.95;
-        String at = "";
-        boolean bands;
-        String plotFile = "";
-        String folder = "";
-    }
-
-    static void run(Options o) throws Exception {
-        if (o.time.isEmpty() || o.event.isEmpty()) {
-            throw new InputException("give the time column and the event column");
-        }
-        if (!o.group.isEmpty() && !o.score.isEmpty()) {
-            throw new InputException("give either a group column or a score column with a cut, not both");
-        }
-        if (!(o.confLevel > 0 && o.confLevel < 1)) {
-            throw new InputException("confidence level must be between 0 and 1, e.g. 0.95");
-        }
-        CsvTable csv = StatsPlugins.readInput(o.table);
-        ColumnData d;
-        Warnings w = new Warnings();
-        if (!o.join.isEmpty()) {
-            if (o.on.isEmpty()) {
-                throw new InputException("joining needs the id column (On)");
+            StatsSource source = StatsPlugins.source(gd.getNextString(), gd.getNextString(), gd.getNextString(),
+                    gd.getNextString());
+            String time = gd.getNextString().trim();
+            SurvivalJob.Builder b = SurvivalJob.Request.builder(source).time(time).event(gd.getNextString());
+            String codes = gd.getNextString().trim();
+            if (!codes.isEmpty()) {
+                try {
+                    b.codes(EventCodes.parse(codes));
+                } catch (IllegalArgumentException e) {
+                    throw new FieldException("event-codes", e.getMessage());
+                }
             }
-            d = ColumnData.joinOn(csv, CsvTable.read(Paths.get(o.join)), o.on);
-            ColumnData.JoinReport j = d.joinReport();
-            if (!j.onlyInLeft.isEmpty()) {
-                w.add(j.onlyInLeft.size() + " id(s) only in " + j.left + ": " + String.join(", ", j.onlyInLeft));
+            String group = gd.getNextString().trim();
+            String score = gd.getNextString().trim();
+            String cut = gd.getNextString().trim();
+            if (!score.isEmpty()) {
+                b.scoreCut(score, CutPoint.parse(cut));
             }
-            if (!j.onlyInRight.isEmpty()) {
-                w.add(j.onlyInRight.size() + " id(s) only in " + j.right + ": " + String.join(", ", j.onlyInRight));
+            b.group(group);
+            b.levels(Fields.optionalList(gd.getNextString()));
+            ConfType confType = ConfType.parse(CONF_TYPES[gd.getNextChoiceIndex()]);
+            b.conf(confType, gd.getNextNumber());
+            String at = gd.getNextString().trim();
+            b.at(at.isEmpty() ? null : Fields.numbers("at", at));
+            boolean bands = gd.getNextBoolean();
+            b.figure(bands, time, null);
+            b.outputs(StatsPlugins.outputs(gd.getNextString(), gd.getNextString())).command(TITLE);
+            b.strata(gd.getNextString());
+            b.adjustFor(Fields.optionalList(gd.getNextString()), Fields.optionalList(gd.getNextString()), null);
+            b.trend(gd.getNextBoolean(), null);
+            boolean pairwise = gd.getNextBoolean();
+            SurvivalAnalysis.Options options = new SurvivalAnalysis.Options()
+                    .pairwise(pairwise, ADJUST_METHODS[gd.getNextChoiceIndex()]);
+            double rmst = gd.getNextNumber();
+            if (rmst > 0) {
+                options.rmst(rmst);
+            } else if (rmst < 0 || Double.isNaN(rmst)) {
+                throw new FieldException("rmst", "the time horizon must be positive (0 = none)");
             }
-        } else {
-            d = ColumnData.of(csv);
-        }
-        StatsInput.Grouping grouping = !o.group.isEmpty() ? StatsInput.Grouping.byColumn(o.group)
-                : !o.score.isEmpty() ? StatsInput.Grouping.byCut(o.score, o.cut) : StatsInput.Grouping.none();
-        EventCodes codes = o.codes.isEmpty() ? EventCodes.defaults() : EventCodes.parse(o.codes);
-        double[] at = o.at.isEmpty() ? null : Args.parseDoubles("at", o.at);
-        SurvivalData data = StatsInput.survival(d, o.time, o.event, grouping, codes, StatsPlugins.levels(o.levels), w);
-        SurvivalAnalysis a = SurvivalAnalysis.run(data, o.confType, o.confLevel, at, w);
-        Provenance prov = Provenance.start("Survival Analysis").put("input", d.source()).put("time", o.time)
-                .put("event", o.event).put("grouping", grouping.describe()).put("conf_type", o.confType.label)
-                .put("conf_level", o.confLevel);
-        for (String m : w.all()) {
-            IJ.log(TITLE + " warning: " + m);
-        }
-        if (grouping.isCut()) {
-            StringBuilder sb = new StringBuilder(TITLE + ": groups by " + grouping.describe() + ":");
-            for (int g = 0; g < data.levelCount(); g++) {
-                sb.append(' ').append(data.levels().get(g)).append(" n = ").append(data.count(g));
+            String survivalAt = gd.getNextString().trim();
+            if (!survivalAt.isEmpty()) {
+                options.survivalAt(Fields.numbers("survival-at", survivalAt));
             }
-            IJ.log(sb.toString());
-        }
-        StatsPlugins.showTable(a.kmTable(), "Kaplan-Meier");
-        StatsPlugins.showTable(atRiskTable(a), "Numbers at Risk");
-        StatsPlugins.showResults(a.summaryTable());
-        java.util.Map<String, Table> tables = new java.util.LinkedHashMap<>();
-        tables.put("survival_summary", a.summaryTable());
-        tables.put("kaplan_meier", a.kmTable());
-        tables.put("numbers_at_risk", atRiskTable(a));
-        StatsPlugins.writeTables(o.folder, prov, w.all(), tables);
-        IJ.log(TITLE + ": " + String.join("; ", prov.lines()));
-        IJ.log(a.toText());
-        if (!o.plotFile.isEmpty()) {
-            PlotFiles.write(new KaplanMeierChart(a, o.time, o.bands, null), Paths.get(o.plotFile));
-        }
-        plot(a, o.time, o.bands).show();
-    }
-
-    static Table atRiskTable(SurvivalAnalysis a) {
-        List<String> cols = new ArrayList<>();
-        cols.add("group");
-        for (double t : a.atTimes) {
-            cols.add("t=" + Report.num(t));
-        }
-        Table t = new Table(cols);
-        for (KaplanMeier km : a.curves) {
-            Object[] row = new Object[cols.size()];
-            row[0] = km.level;
-            for (int i = 0; i < a.atTimes.length; i++) {
-                row[i + 1] = km.atRisk(a.atTimes[i]);
+            options.medianRule(gd.getNextChoiceIndex() == 0 ? MedianRule.PRINTED : MedianRule.MIDPOINT);
+            options.separateCoxFits(gd.getNextBoolean());
+            b.options(options);
+            SurvivalJob.Outcome o = new SurvivalJob().run(b.build(), ProgressListener.NONE);
+            for (String m : o.warnings()) {
+                UserMessages.warn(TITLE, m);
             }
-            t.addRow(row);
+            StatsPlugins.showTable(o.tables().get("kaplan_meier"), "Kaplan-Meier");
+            StatsPlugins.showTable(o.tables().get("numbers_at_risk"), "Numbers at Risk");
+            if (o.adjusted() != null) {
+                StatsPlugins.showTable(CoxRegressionPlugin.coefficients(o.adjusted()), "Adjusted Cox Model");
+            }
+            StatsPlugins.showResults(o.tables().get("summary"));
+            IJ.log(TITLE + ": " + String.join("; ", o.provenance().lines()));
+            IJ.log(o.text());
+            plot(o.analysis(), time, bands).show();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            UserMessages.report(TITLE, e, MacroKeys.SURVIVAL);
         }
-        return t;
     }
 
     private static final Color[] COLORS = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
@@ -237,7 +187,11 @@ public class SurvivalAnalysisPlugin implements PlugIn {
         plot.setLineWidth(1);
         plot.addLegend(legend.toString(), "top-right");
         if (a.logRank != null) {
-            plot.addLabel(0.02, 0.06, "Log-rank p = " + Report.p(a.logRank.p));
+            org.ihcblotquant.stats.CutPoint.Assignment cut = a.data.cut();
+            boolean chosen = cut != null && cut.dataChosen;
+            plot.addLabel(0.02, 0.06, "Log-rank p = " + Report.p(a.logRank.p) + (chosen
+                    ? " (unadjusted); DATA-CHOSEN cut " + Report.num(cut.thresholds[0]) + ", adjusted p = "
+                            + Report.p(cut.search.pAdjusted) : ""));
         }
         return plot;
     }

@@ -2,7 +2,7 @@ package org.ihcblotquant.stain;
 
 import java.util.Locale;
 
-import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.job.FieldException;
 
 /**
  * What the user asked for as background: {@code auto} (estimate from glass, 255 when there is
@@ -28,8 +28,8 @@ public final class BackgroundRule {
     public static BackgroundRule given(double r, double g, double b) {
         for (double v : new double[] {r, g, b}) {
             if (!(v >= 1 && v <= 255)) {
-                throw new InputException(String.format(Locale.ROOT,
-                        "--background: %s is outside 1..255 (channel values of bare glass)", fmt(v)));
+                throw new FieldException("background", String.format(Locale.ROOT,
+                        "%s is outside 1..255 (channel values of bare glass)", fmt(v)));
             }
         }
         return new BackgroundRule(false, new Background(r, g, b, Background.Source.GIVEN));
@@ -46,14 +46,14 @@ public final class BackgroundRule {
         }
         String[] p = t.split(",");
         if (p.length != 3) {
-            throw new InputException("--background: '" + s + "' is not auto, white or R,G,B");
+            throw new FieldException("background", "'" + s + "' is not auto, white or R,G,B");
         }
         double[] v = new double[3];
         for (int i = 0; i < 3; i++) {
             try {
                 v[i] = Double.parseDouble(p[i].trim());
             } catch (NumberFormatException e) {
-                throw new InputException("--background: '" + p[i].trim() + "' is not a number");
+                throw new FieldException("background", "'" + p[i].trim() + "' is not a number");
             }
         }
         return given(v[0], v[1], v[2]);

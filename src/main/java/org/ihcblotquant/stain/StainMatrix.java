@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.job.FieldException;
 
 /**
  * The 3x3 stain matrix (rows = unit OD vectors of the stains) and its inverse. A pixel's OD
@@ -33,7 +33,7 @@ public final class StainMatrix {
             double[] b = s.get(1).vector();
             double[] cross = cross(a, b);
             if (norm(cross) < 1e-3) {
-                throw new InputException("--vectors: stains " + s.get(0).name() + " and " + s.get(1).name()
+                throw new FieldException("vectors", "stains " + s.get(0).name() + " and " + s.get(1).name()
                         + " are collinear (the same colour); they cannot be separated");
             }
             double[] third;
@@ -58,7 +58,7 @@ public final class StainMatrix {
         }
         double det = det(m);
         if (Math.abs(det) < 1e-4) {
-            throw new InputException("--vectors: the three stain vectors are linearly dependent "
+            throw new FieldException("vectors", "the three stain vectors are linearly dependent "
                     + String.format(Locale.ROOT, "(determinant %.2g)", det) + "; they cannot be separated");
         }
         return new StainMatrix(s, invert(m, det), rule, derived);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.job.FieldException;
 
 /**
  * A named set of two or three stain vectors: a built-in set (values from Colour Deconvolution 2,
@@ -81,7 +81,7 @@ public final class StainVectors {
                 return v;
             }
         }
-        throw new InputException("--stain: unknown stain set '" + name + "' (built in: "
+        throw new FieldException("stain", "unknown stain set '" + name + "' (built in: "
                 + String.join(", ", BUILT_IN.keySet()) + ")");
     }
 
@@ -97,7 +97,7 @@ public final class StainVectors {
     public static StainVectors parse(String spec) {
         String[] parts = spec.split(";");
         if (parts.length < 2 || parts.length > 3) {
-            throw new InputException("--vectors: need 2 or 3 vectors separated by ';', got " + parts.length
+            throw new FieldException("vectors", "need 2 or 3 vectors separated by ';', got " + parts.length
                     + " in '" + spec + "'");
         }
         List<Stain> stains = new ArrayList<>();
@@ -114,7 +114,7 @@ public final class StainVectors {
             }
             String[] nums = p.split(",");
             if (nums.length != 3) {
-                throw new InputException("--vectors: vector " + (i + 1) + " ('" + parts[i].trim()
+                throw new FieldException("vectors", "vector " + (i + 1) + " ('" + parts[i].trim()
                         + "') needs three numbers R,G,B");
             }
             double[] v = new double[3];
@@ -122,19 +122,19 @@ public final class StainVectors {
                 try {
                     v[c] = Double.parseDouble(nums[c].trim());
                 } catch (NumberFormatException e) {
-                    throw new InputException("--vectors: vector " + (i + 1) + ": '" + nums[c].trim()
+                    throw new FieldException("vectors", "vector " + (i + 1) + ": '" + nums[c].trim()
                             + "' is not a number");
                 }
                 if (Double.isNaN(v[c]) || Double.isInfinite(v[c])) {
-                    throw new InputException("--vectors: vector " + (i + 1) + " has a non-finite value");
+                    throw new FieldException("vectors", "vector " + (i + 1) + " has a non-finite value");
                 }
                 if (v[c] < 0) {
-                    throw new InputException("--vectors: vector " + (i + 1) + " (" + name
+                    throw new FieldException("vectors", "vector " + (i + 1) + " (" + name
                             + ") has a negative component; optical densities are >= 0");
                 }
             }
             if (v[0] * v[0] + v[1] * v[1] + v[2] * v[2] < 1e-12) {
-                throw new InputException("--vectors: vector " + (i + 1) + " (" + name + ") is zero");
+                throw new FieldException("vectors", "vector " + (i + 1) + " (" + name + ") is zero");
             }
             stains.add(new Stain(name, v));
         }

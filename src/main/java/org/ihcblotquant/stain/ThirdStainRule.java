@@ -26,6 +26,6 @@ public enum ThirdStainRule {
                 return r;
             }
         }
-        throw new IllegalArgumentException("unknown third-vector rule '" + key + "' (cross, complement)");
+        throw new org.ihcblotquant.job.FieldException("third", "unknown third-vector rule '" + key + "' (cross, complement)");
     }
 }

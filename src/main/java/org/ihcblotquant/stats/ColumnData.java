@@ -41,6 +41,9 @@ public final class ColumnData {
     private final int[] leftRow;
     private final int[] rightRow;
     private final JoinReport join;
+    /** Whether the numbers of the left / right table use a decimal comma. */
+    private boolean leftComma;
+    private boolean rightComma;
 
     private ColumnData(CsvTable left, CsvTable right, int[] leftRow, int[] rightRow, JoinReport join) {
         this.left = left;
@@ -48,6 +51,22 @@ public final class ColumnData {
         this.leftRow = leftRow;
         this.rightRow = rightRow;
         this.join = join;
+        decimal(DecimalMark.AUTO);
+    }
+
+    /**
+     * Sets how numbers are read: {@link DecimalMark#AUTO} (the default) recognises semicolon- or
+     * tab-separated tables written with decimal commas; COMMA and POINT force one mark.
+     */
+    public ColumnData decimal(DecimalMark mark) {
+        leftComma = mark.commaIn(left);
+        rightComma = right != null && mark.commaIn(right);
+        return this;
+    }
+
+    /** True when a column's numbers are read with a decimal comma. */
+    public boolean decimalComma(int[] column) {
+        return column[0] == 0 ? leftComma : rightComma;
     }
 
     public static ColumnData of(CsvTable table) {

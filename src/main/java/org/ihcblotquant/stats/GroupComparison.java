@@ -22,6 +22,9 @@ public final class GroupComparison {
         PAIRED("paired", "Paired t-test"),
         MANN_WHITNEY("mannwhitney", "Mann-Whitney U"),
         ANOVA("anova", "One-way ANOVA + Tukey HSD"),
+        KRUSKAL("kruskal", "Kruskal-Wallis + Dunn"),
+        WELCH_ANOVA("welch-anova", "Welch ANOVA + Games-Howell"),
+        SIGNRANK("signrank", "Wilcoxon signed-rank (paired)"),
         NONE("describe", "Descriptives only");
 
         public final String key;
@@ -65,6 +68,10 @@ public final class GroupComparison {
     /** Complete pairs used by the paired test (x, y), or null. */
     public final double[][] pairs;
     public final GroupedValues data;
+    /** Kruskal-Wallis with Dunn's tests, Welch's ANOVA with Games-Howell, or the signed-rank test; else null. */
+    public KruskalWallis kruskal;
+    public WelchAnova welchAnova;
+    public WilcoxonSignedRank signRank;
 
     private GroupComparison(Test test, GroupedValues data, double confLevel, TTestResult tTest,
             MannWhitneyResult mw, AnovaResult anova, TukeyHsd tukey, double[][] pairs) {
@@ -84,6 +91,45 @@ public final class GroupComparison {
      * need exactly two; {@code pairs} holds the matched (x, y) values for the paired test.
      */
     public static GroupComparison run(Test test, GroupedValues data, double[][] pairs, double confLevel) {
+        return run(test, data, pairs, confLevel, Alternative.TWO_SIDED);
+    }
+
+    /** With a one-sided alternative for the t-tests and the Mann-Whitney test (x = first level). */
+    public static GroupComparison run(Test test, GroupedValues data, double[][] pairs, double confLevel,
+            Alternative alternative) {
+        return run(test, data, pairs, confLevel, alternative, PValueAdjust.Method.HOLM);
+    }
+
+    /**
+     * @param alternative one-sided alternatives of the two-group tests (t, Mann-Whitney, signed-rank)
+     * @param adjust      correction of Dunn's pairwise p-values after Kruskal-Wallis
+     */
+    public static GroupComparison run(Test test, GroupedValues data, double[][] pairs, double confLevel,
+            Alternative alternative, PValueAdjust.Method adjust) {
+        if (test == Test.KRUSKAL || test == Test.WELCH_ANOVA) {
+            GroupComparison g = new GroupComparison(test, data, confLevel, null, null, null, null, null);
+            if (test == Test.KRUSKAL) {
+                g.kruskal = KruskalWallis.test(data, adjust);
+            } else {
+                g.welchAnova = WelchAnova.test(data, confLevel);
+            }
+            return g;
+        }
+        if (test == Test.SIGNRANK) {
+            if (data.levelCount() != 2 || pairs == null) {
+                throw org.ihcblotquant.job.FieldException.notFitting("levels", test.label
+                        + " compares exactly 2 groups of paired values, found " + data.levelCount() + " ("
+                        + String.join(", ", data.levels()) + ")");
+            }
+            GroupComparison g = new GroupComparison(test, data, confLevel, null, null, null, null, pairs);
+            g.signRank = WilcoxonSignedRank.test(pairs[0], pairs[1], alternative);
+            return g;
+        }
+        return runClassic(test, data, pairs, confLevel, alternative);
+    }
+
+    private static GroupComparison runClassic(Test test, GroupedValues data, double[][] pairs, double confLevel,
+            Alternative alternative) {
         int k = data.levelCount();
         List<String> lv = data.levels();
         switch (test) {
@@ -99,9 +145,9 @@ public final class GroupComparison {
             }
             default:
                 if (k != 2) {
-                    throw new InputException(test.label + " compares exactly 2 groups, found " + k + " ("
-                            + String.join(", ", lv) + "); choose two with --levels A,B"
-                            + (k > 2 ? " or use anova" : ""));
+                    throw org.ihcblotquant.job.FieldException.notFitting("levels", test.label
+                            + " compares exactly 2 groups, found " + k + " (" + String.join(", ", lv)
+                            + "); choose two" + (k > 2 ? " or use one-way ANOVA" : ""));
                 }
         }
         String lx = lv.get(0);
@@ -109,16 +155,16 @@ public final class GroupComparison {
         switch (test) {
             case WELCH:
                 return new GroupComparison(test, data, confLevel, TTests.welch(lx, data.values(0), ly, data.values(1),
-                        confLevel), null, null, null, null);
+                        confLevel, alternative), null, null, null, null);
             case STUDENT:
                 return new GroupComparison(test, data, confLevel, TTests.student(lx, data.values(0), ly,
-                        data.values(1), confLevel), null, null, null, null);
+                        data.values(1), confLevel, alternative), null, null, null, null);
             case PAIRED:
-                return new GroupComparison(test, data, confLevel, TTests.paired(lx, pairs[0], ly, pairs[1], confLevel),
+                return new GroupComparison(test, data, confLevel, TTests.paired(lx, pairs[0], ly, pairs[1], confLevel, alternative),
                         null, null, null, pairs);
             default:
                 return new GroupComparison(test, data, confLevel, null, MannWhitney.test(lx, data.values(0), ly,
-                        data.values(1)), null, null, null);
+                        data.values(1), alternative), null, null, null);
         }
     }
 
@@ -130,6 +176,15 @@ public final class GroupComparison {
         if (mannWhitney != null) {
             return mannWhitney.p;
         }
+        if (kruskal != null) {
+            return kruskal.p;
+        }
+        if (welchAnova != null) {
+            return welchAnova.p;
+        }
+        if (signRank != null) {
+            return signRank.p;
+        }
         return anova != null ? anova.p : Double.NaN;
     }
 
@@ -139,6 +194,15 @@ public final class GroupComparison {
         }
         if (mannWhitney != null) {
             return "Mann-Whitney U (Wilcoxon rank-sum), " + mannWhitney.method;
+        }
+        if (kruskal != null) {
+            return "Kruskal-Wallis rank sum test with Dunn's test (" + kruskal.adjust.label + ")";
+        }
+        if (welchAnova != null) {
+            return "Welch one-way ANOVA with Games-Howell";
+        }
+        if (signRank != null) {
+            return "Wilcoxon signed-rank test, " + (signRank.exact ? "exact" : "normal approximation");
         }
         return anova != null ? "One-way ANOVA with Tukey HSD" : "descriptives";
     }
@@ -159,6 +223,7 @@ public final class GroupComparison {
             m.put("t", r.t);
             m.put("df", r.df);
             m.put("p", r.p);
+            m.put("alternative", r.alternative.key);
             m.put("conf_level", r.confLevel);
             m.put("ci_low", r.ciLow);
             m.put("ci_high", r.ciHigh);
@@ -203,7 +268,26 @@ public final class GroupComparison {
             }
             t.put("rows", rows);
             m.put("tukey", t);
+            double[] eo = EffectSizes.etaOmegaSquared(anova);
+            Map<String, Object> es = Json.object();
+            es.put("eta_squared", eo[0]);
+            es.put("omega_squared", eo[1]);
+            m.put("effect_size", es);
+        } else if (kruskal != null) {
+            m.putAll(ExtraComparison.json(kruskal, data));
+        } else if (welchAnova != null) {
+            m.putAll(ExtraComparison.json(welchAnova, data));
+        } else if (signRank != null) {
+            m.putAll(ExtraComparison.json(signRank, data.levels().get(0), data.levels().get(1)));
         }
+        if ((tTest != null && pairs == null) || mannWhitney != null) {
+            double[] x = data.values(0);
+            double[] y = data.values(1);
+            if (x.length >= 2 && y.length >= 2) {
+                m.put("effect_size", ExtraComparison.twoGroupEffects(x, y, confLevel));
+            }
+        }
+        m.put("analysis", test.key);
         List<Object> desc = new ArrayList<>();
         for (Descriptives d : groups) {
             Map<String, Object> g = Json.object();
@@ -274,6 +358,21 @@ public final class GroupComparison {
                 sb.append(String.format(java.util.Locale.ROOT, "%-24s %10s %10s %10s %10s%n", r.pair, Report.num(r.diff), Report.num(r.lwr),
                         Report.num(r.upr), String.format(Locale.ROOT, "%.7f", r.pAdj)));
             }
+            double[] eo = EffectSizes.etaOmegaSquared(anova);
+            sb.append(String.format(Locale.ROOT, "Effect size: eta^2 = %.4f, omega^2 = %.4f%n", eo[0], eo[1]));
+        } else if (kruskal != null) {
+            sb.append('\n').append(ExtraComparison.text(kruskal));
+        } else if (welchAnova != null) {
+            sb.append('\n').append(ExtraComparison.text(welchAnova));
+        } else if (signRank != null) {
+            sb.append('\n').append(ExtraComparison.text(signRank, data.levels().get(0), data.levels().get(1)));
+        }
+        if ((tTest != null && pairs == null) || mannWhitney != null) {
+            double[] x = data.values(0);
+            double[] y = data.values(1);
+            if (x.length >= 2 && y.length >= 2) {
+                sb.append(ExtraComparison.twoGroupEffectsText(x, y, confLevel));
+            }
         }
         return sb.toString();
     }
@@ -304,6 +403,24 @@ public final class GroupComparison {
             for (TukeyHsd.Row r : tukey.rows) {
                 t.addRow("tukey", r.pair, "q", r.q, (double) tukey.df, null, r.pAdj, r.diff, r.lwr, r.upr);
             }
+        } else if (kruskal != null) {
+            t.addRow("kruskal", String.join(", ", data.levels()), "H", kruskal.h, (double) kruskal.df, null, kruskal.p,
+                    null, null, null);
+            for (KruskalWallis.DunnPair d : kruskal.dunn) {
+                // p is the adjusted p (the raw one is in the JSON); z has no df
+                t.addRow("dunn_" + kruskal.adjust.key, d.level + "-" + d.reference, "z", d.z, null, null, d.pAdjusted,
+                        null, null, null);
+            }
+        } else if (welchAnova != null) {
+            t.addRow("welch-anova", String.join(", ", data.levels()), "F", welchAnova.f, welchAnova.df1, welchAnova.df2,
+                    welchAnova.p, null, null, null);
+            for (WelchAnova.Pair p : welchAnova.gamesHowell) {
+                t.addRow("games-howell", p.level + "-" + p.reference, "", null, p.df, null, p.pAdjusted, p.diff, p.lower,
+                        p.upper);
+            }
+        } else if (signRank != null) {
+            t.addRow("signrank", data.levels().get(0) + " vs " + data.levels().get(1), "V", signRank.v, null, null,
+                    signRank.p, null, null, null);
         }
         return t;
     }

@@ -60,7 +60,6 @@ public final class KaplanMeier {
 
     /** Fits the curve of all subjects in {@code data} (use {@link SurvivalData#subset} per group). */
     public static KaplanMeier fit(SurvivalData data, ConfType confType, double confLevel) {
-        double[] distinct = data.allTimes();
         int n = data.size();
         double z = Distributions.normalQuantile(1 - (1 - confLevel) / 2);
         List<Row> rows = new ArrayList<>();
@@ -71,22 +70,21 @@ public final class KaplanMeier {
         for (int i = 0; i < n; i++) {
             times[i] = data.time(i);
         }
-        for (double t : distinct) {
-            int atRisk = 0;
+        // one pass over the subjects sorted by time: those at risk at t are the ones not yet passed
+        int[] idx = IndexSort.byTime(times);
+        int k = 0;
+        while (k < n) {
+            double t = times[idx[k]];
+            int atRisk = n - k;
             int d = 0;
             int c = 0;
-            for (int i = 0; i < n; i++) {
-                double ti = data.time(i);
-                if (ti >= t) {
-                    atRisk++;
+            while (k < n && times[idx[k]] == t) {
+                if (data.event(idx[k])) {
+                    d++;
+                } else {
+                    c++;
                 }
-                if (ti == t) {
-                    if (data.event(i)) {
-                        d++;
-                    } else {
-                        c++;
-                    }
-                }
+                k++;
             }
             events += d;
             if (d > 0) {
@@ -149,8 +147,13 @@ public final class KaplanMeier {
         return k;
     }
 
-    /** Median survival with its interval: null entries mean "not reached" (R prints NA). */
+    /** Median survival with its interval by the rule of R's printed survfit table. */
     public MedianSurvival median() {
+        return median(MedianRule.PRINTED);
+    }
+
+    /** Median survival with its interval: NaN entries mean "not reached" (R prints NA). */
+    public MedianSurvival median(MedianRule rule) {
         int m = rows.size();
         double[] t = new double[m];
         double[] s = new double[m];
@@ -168,16 +171,18 @@ public final class KaplanMeier {
                 hi[i] = 1;
             }
         }
-        return new MedianSurvival(quantileTime(t, s, 0.5), quantileTime(t, lo, 0.5), quantileTime(t, hi, 0.5));
+        return new MedianSurvival(quantileTime(t, s, 0.5, rule), quantileTime(t, lo, 0.5, rule),
+                quantileTime(t, hi, 0.5, rule));
     }
 
     /**
-     * The time where a horizontal line at p meets the step curve y (R quantile.survfit rule):
-     * the first time with y &lt;= p; when y equals p (within sqrt(machine eps)) on a flat, the
-     * midpoint of that flat (to the next drop, or to the last time when the curve ends on it).
-     * NaN values (undefined band) are skipped; returns NaN when the curve never reaches p.
+     * The time where a horizontal line at p meets the step curve y: the first time with
+     * y &lt;= p; when y equals p (within sqrt(machine eps)) on a flat, the midpoint of that flat
+     * up to the next drop; when the curve ends on the flat, its start ({@link MedianRule#PRINTED},
+     * R's survmean) or the midpoint to the last time ({@link MedianRule#MIDPOINT}, R's
+     * quantile.survfit). NaN values (undefined band) are skipped; NaN when p is never reached.
      */
-    static double quantileTime(double[] t, double[] y, double p) {
+    static double quantileTime(double[] t, double[] y, double p, MedianRule rule) {
         double tol = Math.sqrt(Math.ulp(1.0));
         int n = t.length;
         for (int i = 0; i < n; i++) {
@@ -190,10 +195,85 @@ public final class KaplanMeier {
                         return (t[i] + t[j]) / 2;
                     }
                 }
-                return (t[i] + t[n - 1]) / 2;
+                return rule == MedianRule.MIDPOINT ? (t[i] + t[n - 1]) / 2 : t[i];
             }
             return t[i];
         }
         return Double.NaN;
+    }
+
+    /** The row in force at time t (the last row at or before t), or null before the first row. */
+    private Row rowAt(double t) {
+        Row in = null;
+        for (Row r : rows) {
+            if (r.time <= t) {
+                in = r;
+            } else {
+                break;
+            }
+        }
+        return in;
+    }
+
+    /**
+     * Survival at a time with its pointwise interval, as R's {@code summary(fit, times = t)}:
+     * {surv, std_err, lower, upper}. Before the first time, S = 1 with no interval; after the
+     * last time the curve is unknown (NaN), as R refuses to extend it.
+     */
+    public double[] survivalWithInterval(double t) {
+        if (!rows.isEmpty() && t > rows.get(rows.size() - 1).time) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+        }
+        Row r = rowAt(t);
+        if (r == null) {
+            return new double[] {1, 0, 1, 1};
+        }
+        return new double[] {r.surv, r.stdErr, r.lower, r.upper};
+    }
+
+    /**
+     * Restricted mean survival time up to {@code tau}: the area under the curve on [0, tau],
+     * with the standard error R's {@code print(survfit, rmean = tau)} reports (the Greenwood-type
+     * sum over event times of (area after t)^2 d / (n (n - d))) and a normal interval.
+     *
+     * @return {rmst, se, lower, upper}
+     */
+    public double[] restrictedMean(double tau, double confLevel) {
+        List<Double> tt = new ArrayList<>();
+        List<Double> ss = new ArrayList<>();
+        List<Double> hh = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.time <= tau) {
+                tt.add(r.time);
+                ss.add(r.surv);
+                int left = r.nRisk - r.nEvent;
+                hh.add(left == 0 ? 0.0 : r.nEvent / ((double) r.nRisk * left));
+            }
+        }
+        double lastS = ss.isEmpty() ? 1 : ss.get(ss.size() - 1);
+        tt.add(tau);
+        ss.add(lastS);
+        hh.add(0.0);
+        int m = tt.size();
+        // rectangle k spans (t[k-1], t[k]] at height S(t[k-1]) (S = 1 before the first time)
+        double[] rect = new double[m];
+        double prevT = 0;
+        double prevS = 1;
+        double area = 0;
+        for (int k = 0; k < m; k++) {
+            rect[k] = (tt.get(k) - prevT) * prevS;
+            area += rect[k];
+            prevT = tt.get(k);
+            prevS = ss.get(k);
+        }
+        double var = 0;
+        double after = 0;
+        for (int k = m - 1; k >= 1; k--) {
+            after += rect[k];
+            var += after * after * hh.get(k - 1);
+        }
+        double se = Math.sqrt(var);
+        double z = Distributions.normalQuantile(1 - (1 - confLevel) / 2);
+        return new double[] {area, se, area - z * se, area + z * se};
     }
 }

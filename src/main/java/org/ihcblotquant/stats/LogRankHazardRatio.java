@@ -40,31 +40,38 @@ public final class LogRankHazardRatio {
         double z = Distributions.normalQuantile(1 - (1 - confLevel) / 2);
         double q = 0;
         double r = 0;
-        for (double t : data.eventTimes()) {
-            double na = 0;
-            double nb = 0;
+        // one pass over the subjects sorted by time; na, nb count those of a and b not yet passed
+        int total = data.size();
+        int[] idx = IndexSort.sort(total, (x, y) -> Double.compare(data.time(x), data.time(y)));
+        double na = data.count(a);
+        double nb = data.count(b);
+        int pos = 0;
+        while (pos < total) {
+            double t = data.time(idx[pos]);
             double da = 0;
             double db = 0;
-            for (int i = 0; i < data.size(); i++) {
-                if (data.time(i) < t) {
-                    continue;
-                }
+            double leaveA = 0;
+            double leaveB = 0;
+            while (pos < total && data.time(idx[pos]) == t) {
+                int i = idx[pos];
                 int g = data.group(i);
-                boolean dead = data.time(i) == t && data.event(i);
                 if (g == a) {
-                    na++;
-                    da += dead ? 1 : 0;
+                    leaveA++;
+                    da += data.event(i) ? 1 : 0;
                 } else if (g == b) {
-                    nb++;
-                    db += dead ? 1 : 0;
+                    leaveB++;
+                    db += data.event(i) ? 1 : 0;
                 }
+                pos++;
             }
             double n = na + nb;
-            if (n > 0) {
+            if (n > 0 && da + db > 0) {
                 // Mantel-Haenszel odds ratio of the 2x2 table (dead/alive x group) at this time
                 q += da * (nb - db) / n;
                 r += db * (na - da) / n;
             }
+            na -= leaveA;
+            nb -= leaveB;
         }
         double v = lr.variance[a][a];
         return new LogRankHazardRatio("mantel_haenszel", Math.log(q / r), Math.sqrt(v / (q * r)), z);

@@ -16,6 +16,12 @@ public final class MannWhitney {
     }
 
     public static MannWhitneyResult test(String levelX, double[] x, String levelY, double[] y) {
+        return test(levelX, x, levelY, y, Alternative.TWO_SIDED);
+    }
+
+    /** One- or two-sided (R's {@code alternative}; "less": x tends to be smaller than y). */
+    public static MannWhitneyResult test(String levelX, double[] x, String levelY, double[] y,
+            Alternative alternative) {
         int nx = x.length;
         int ny = y.length;
         if (nx < 1 || ny < 1) {
@@ -35,16 +41,19 @@ public final class MannWhitney {
         double tieSum = tieCubes(all);
         boolean ties = tieSum > 0;
         if (nx < 50 && ny < 50 && !ties) {
-            double p = exactTwoSided((int) Math.round(w), nx, ny);
+            double p = exact((int) Math.round(w), nx, ny, alternative);
             return new MannWhitneyResult(w, p, true, "exact", Descriptives.of(levelX, x), Descriptives.of(levelY, y));
         }
         double mu = nx * (double) ny / 2.0;
         double sigma = Math.sqrt(nx * (double) ny / 12.0 * ((n + 1) - tieSum / (n * (double) (n - 1))));
         double z = w - mu;
         // continuity correction of 0.5 towards the mean
-        double correction = Math.signum(z) * 0.5;
+        double correction = alternative == Alternative.TWO_SIDED ? Math.signum(z) * 0.5
+                : alternative == Alternative.GREATER ? 0.5 : -0.5;
         z = (z - correction) / sigma;
-        double p = sigma == 0 ? Double.NaN : Distributions.normalTwoSided(z);
+        double p = sigma == 0 ? Double.NaN
+                : alternative == Alternative.TWO_SIDED ? Distributions.normalTwoSided(z)
+                        : alternative == Alternative.LESS ? Distributions.normalCdf(z) : Distributions.normalCdf(-z);
         return new MannWhitneyResult(w, p, false, "normal approximation with continuity and tie correction",
                 Descriptives.of(levelX, x), Descriptives.of(levelY, y));
     }
@@ -96,6 +105,29 @@ public final class MannWhitney {
      * arrangements by the recursion c(u; m, n) = c(u - n; m - 1, n) + c(u; m, n - 1).
      */
     static double exactTwoSided(int u, int nx, int ny) {
+        return exact(u, nx, ny, Alternative.TWO_SIDED);
+    }
+
+    /** Exact p of U (no ties): P(U &lt;= u) for less, P(U &gt;= u) for greater. */
+    static double exact(int u, int nx, int ny, Alternative alternative) {
+        double[] c = counts(nx, ny);
+        double total = 0;
+        for (double v : c) {
+            total += v;
+        }
+        double lower = 0;
+        for (int k = 0; k <= u; k++) {
+            lower += c[k];
+        }
+        double upper = 0;
+        for (int k = u; k < c.length; k++) {
+            upper += c[k];
+        }
+        return alternative.fromLower(lower / total, upper / total);
+    }
+
+    /** Number of arrangements giving each U = 0..nx ny. */
+    static double[] counts(int nx, int ny) {
         int max = nx * ny;
         // dist[m][k] over the number of x values placed; iterate over y count with a rolling table
         double[][] prev = new double[nx + 1][];
@@ -118,19 +150,6 @@ public final class MannWhitney {
             }
             prev = cur;
         }
-        double[] c = prev[nx];
-        double total = 0;
-        for (double v : c) {
-            total += v;
-        }
-        double lower = 0;
-        for (int k = 0; k <= u; k++) {
-            lower += c[k];
-        }
-        double upper = 0;
-        for (int k = u; k <= max; k++) {
-            upper += c[k];
-        }
-        return Math.min(1.0, 2 * Math.min(lower, upper) / total);
+        return prev[nx];
     }
 }

@@ -30,19 +30,26 @@ public final class StatsInput {
     }
 
     /** A number from a cell; NaN when missing; InputException naming the cell when not numeric. */
-    static double number(ColumnData d, int row, int[] col, String name) {
+    public static double number(ColumnData d, int row, int[] col, String name) {
         String s = d.get(row, col);
         if (isMissing(s)) {
             return Double.NaN;
         }
+        boolean comma = d.decimalComma(col);
         try {
-            double v = Double.parseDouble(s);
+            if (comma && s.indexOf('.') >= 0) {
+                // with decimal commas a point is a thousands mark or a typo: refuse, do not guess
+                throw new NumberFormatException();
+            }
+            double v = Double.parseDouble(comma ? s.trim().replace(',', '.') : s);
             if (Double.isInfinite(v) || Double.isNaN(v)) {
                 throw new NumberFormatException();
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new InputException(d.where(row, col, name) + ": '" + s + "' is not a number");
+            throw new InputException(d.where(row, col, name) + ": '" + s + "' is not a number"
+                    + (comma ? " (numbers are read with a decimal comma)"
+                            : s.matches("\\s*[-+]?\\d*,\\d+\\s*") ? " (a decimal comma? set the decimal mark to comma)" : ""));
         }
     }
 
@@ -139,29 +146,58 @@ public final class StatsInput {
         return out;
     }
 
+    /**
+     * Paired values from two columns of the same rows (wide layout: one row per subject, e.g.
+     * {@code before} and {@code after}); rows missing either value are skipped and counted.
+     */
+    public static double[][] pairsOfColumns(ColumnData d, String columnX, String columnY, Warnings w) {
+        int[] xc = d.column(columnX);
+        int[] yc = d.column(columnY);
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        List<Integer> missing = new ArrayList<>();
+        for (int r = 0; r < d.size(); r++) {
+            double x = number(d, r, xc, columnX);
+            double y = number(d, r, yc, columnY);
+            if (Double.isNaN(x) || Double.isNaN(y)) {
+                missing.add(r);
+            } else {
+                xs.add(x);
+                ys.add(y);
+            }
+        }
+        report(w, d, missing, xc, columnX + "' or '" + columnY, "missing value");
+        return new double[][] {toArray(xs), toArray(ys)};
+    }
+
     /** How subjects are put into groups for survival: by a column, by a score cut-off, or not at all. */
     public static final class Grouping {
         final String groupColumn;
         final String scoreColumn;
-        final double cut;
+        final CutPoint cut;
 
-        private Grouping(String groupColumn, String scoreColumn, double cut) {
+        private Grouping(String groupColumn, String scoreColumn, CutPoint cut) {
             this.groupColumn = groupColumn;
             this.scoreColumn = scoreColumn;
             this.cut = cut;
         }
 
         public static Grouping byColumn(String column) {
-            return new Grouping(column, null, Double.NaN);
+            return new Grouping(column, null, null);
         }
 
         /** {@code score < cut} is "low", {@code score >= cut} is "high". */
         public static Grouping byCut(String scoreColumn, double cut) {
+            return new Grouping(null, scoreColumn, CutPoint.at(cut));
+        }
+
+        /** Groups by a score cut by value, median, tertiles or the data-chosen optimal cut. */
+        public static Grouping byCut(String scoreColumn, CutPoint cut) {
             return new Grouping(null, scoreColumn, cut);
         }
 
         public static Grouping none() {
-            return new Grouping(null, null, Double.NaN);
+            return new Grouping(null, null, null);
         }
 
         public boolean isCut() {
@@ -170,7 +206,10 @@ public final class StatsInput {
 
         public String describe() {
             if (scoreColumn != null) {
-                return scoreColumn + " < " + Report.num(cut) + " = low, >= " + Report.num(cut) + " = high";
+                return cut.mode == CutPoint.Mode.VALUE
+                        ? scoreColumn + " < " + Report.num(cut.value) + " = low, >= " + Report.num(cut.value) + " = high"
+                        : scoreColumn + " cut at the " + cut.mode.name().toLowerCase(Locale.ROOT)
+                                + (cut.isDataChosen() ? " (data-chosen)" : "");
             }
             return groupColumn == null ? "all subjects" : groupColumn;
         }
@@ -182,6 +221,18 @@ public final class StatsInput {
     /** Survival data; subjects with a missing time, event or group are skipped and counted. */
     public static SurvivalData survival(ColumnData d, String timeColumn, String eventColumn, Grouping grouping,
             EventCodes codes, List<String> levels, Warnings w) {
+        return survival(d, timeColumn, eventColumn, grouping, codes, levels, null, w);
+    }
+
+    /**
+     * Survival data with the stratum of each subject from {@code strataColumn} (null: none);
+     * subjects with a missing stratum are skipped and counted like a missing group.
+     */
+    public static SurvivalData survival(ColumnData d, String timeColumn, String eventColumn, Grouping grouping,
+            EventCodes codes, List<String> levels, String strataColumn, Warnings w) {
+        int[] sc = strataColumn == null ? null : d.column(strataColumn);
+        List<String> strataCells = new ArrayList<>();
+        List<Integer> dataRows = new ArrayList<>();
         int[] tc = d.column(timeColumn);
         int[] ec = d.column(eventColumn);
         int[] gc = grouping.groupColumn != null ? d.column(grouping.groupColumn)
@@ -190,6 +241,7 @@ public final class StatsInput {
         List<Double> times = new ArrayList<>();
         List<Boolean> events = new ArrayList<>();
         List<String> groups = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
         List<Integer> missTime = new ArrayList<>();
         List<Integer> missEvent = new ArrayList<>();
         List<Integer> missGroup = new ArrayList<>();
@@ -203,9 +255,9 @@ public final class StatsInput {
             if (!isMissing(ev)) {
                 e = codes.decode(ev);
                 if (e == null) {
-                    throw new InputException(d.where(r, ec, eventColumn) + ": event code '" + ev
-                            + "' is not one of " + codes.describe()
-                            + " (use --event-codes EVENT:CENSORED, e.g. dead:alive)");
+                    throw org.ihcblotquant.job.FieldException.notFitting("event-codes", d.where(r, ec, eventColumn)
+                            + ": event code '" + ev + "' is not one of " + codes.describe()
+                            + " (give the event codes as EVENT:CENSORED, e.g. dead:alive)");
                 }
             }
             String g = "all";
@@ -216,7 +268,14 @@ public final class StatsInput {
             } else if (grouping.scoreColumn != null) {
                 double s = number(d, r, gc, groupName);
                 groupMissing = Double.isNaN(s);
-                g = s < grouping.cut ? LOW : HIGH;
+                g = String.valueOf(s);
+                if (!groupMissing && !Double.isNaN(t) && e != null) {
+                    scores.add(s);
+                }
+            }
+            String stratum = sc == null ? "" : d.get(r, sc).trim();
+            if (sc != null && isMissing(stratum)) {
+                groupMissing = true;
             }
             if (Double.isNaN(t)) {
                 missTime.add(r);
@@ -228,23 +287,37 @@ public final class StatsInput {
                 times.add(t);
                 events.add(e);
                 groups.add(g);
+                strataCells.add(stratum);
+                dataRows.add(r);
             }
         }
         report(w, d, missTime, tc, timeColumn, "missing time");
         report(w, d, missEvent, ec, eventColumn, "missing event");
-        if (gc != null) {
-            report(w, d, missGroup, gc, groupName, grouping.isCut() ? "missing score" : "missing group");
+        if (gc != null || sc != null) {
+            report(w, d, missGroup, gc != null ? gc : sc, gc != null ? groupName : strataColumn,
+                    grouping.isCut() ? "missing score" : "missing group" + (sc != null ? " or stratum" : ""));
         }
         if (times.isEmpty()) {
             throw new InputException(d.source() + ": no subject with a time, an event code"
                     + (gc != null ? " and a group" : "") + " to analyse");
         }
+        CutPoint.Assignment cut = null;
+        if (grouping.isCut()) {
+            // the cut may depend on all scores (median, tertiles) and on the outcome (optimal)
+            boolean[] ev = new boolean[events.size()];
+            for (int i = 0; i < ev.length; i++) {
+                ev[i] = events.get(i);
+            }
+            cut = grouping.cut.assign(groupName, toArray(scores), toArray(times), ev);
+            for (int i = 0; i < groups.size(); i++) {
+                groups.set(i, cut.levels.get(cut.group[i]));
+            }
+        }
         List<String> present = new ArrayList<>(new java.util.LinkedHashSet<>(groups));
         List<String> order;
         if (grouping.isCut() && levels == null) {
-            order = new ArrayList<>();
-            order.add(LOW);
-            order.add(HIGH);
+            order = new ArrayList<>(cut.levels);
+            refuseEmptyCutGroup(d, groupName, cut, present, scores);
         } else {
             order = chooseLevels(present, levels, groupName == null ? "group" : groupName, d.source());
         }
@@ -263,7 +336,50 @@ public final class StatsInput {
             ee[k] = events.get(i);
             gg[k] = order.indexOf(groups.get(i));
         }
-        return new SurvivalData(tt, ee, gg, order);
+        int[] rowsKept = new int[keep.size()];
+        for (int k = 0; k < keep.size(); k++) {
+            rowsKept[k] = dataRows.get(keep.get(k));
+        }
+        SurvivalData out = new SurvivalData(tt, ee, gg, order).withCut(cut).withRows(rowsKept);
+        if (sc != null) {
+            List<String> strataLevels = sortLevels(new ArrayList<>(new java.util.LinkedHashSet<>(strataCells)));
+            Map<String, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < strataLevels.size(); i++) {
+                index.put(strataLevels.get(i), i);
+            }
+            int[] st = new int[keep.size()];
+            for (int k = 0; k < keep.size(); k++) {
+                st[k] = index.get(strataCells.get(keep.get(k)));
+            }
+            out.withStrata(strataColumn, st, strataLevels);
+        }
+        return out;
+    }
+
+    /**
+     * A cut-off outside the scores puts every subject in one group: that is no comparison, and a
+     * one-curve "result" with exit 0 would be read as one. Refused with the scores' range.
+     */
+    private static void refuseEmptyCutGroup(ColumnData d, String score, CutPoint.Assignment cut, List<String> present,
+            List<Double> scores) {
+        for (String level : cut.levels) {
+            if (present.contains(level)) {
+                continue;
+            }
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double v : scores) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            StringBuilder at = new StringBuilder();
+            for (double t : cut.thresholds) {
+                at.append(at.length() == 0 ? "" : ", ").append(Report.num(t));
+            }
+            throw new InputException(d.source() + ": cut-off " + at + " on '" + score + "' leaves group '" + level
+                    + "' empty (scores range " + Report.num(lo) + " to " + Report.num(hi)
+                    + "); choose a cut-off inside that range");
+        }
     }
 
     private static void report(Warnings w, ColumnData d, List<Integer> rows, int[] col, String name, String what) {

@@ -10,6 +10,12 @@ public final class SurvivalData {
     private final boolean[] event;
     private final int[] group;
     private final List<String> levels;
+    private CutPoint.Assignment cut;
+    private String strataName;
+    /** Row of the source table of each subject (StatsInput), for covariates read later. */
+    private int[] rows;
+    private int[] strata;
+    private List<String> strataLevels;
 
     /** @param group index into {@code levels} for each subject */
     public SurvivalData(double[] time, boolean[] event, int[] group, List<String> levels) {
@@ -20,6 +26,48 @@ public final class SurvivalData {
         this.event = event.clone();
         this.group = group.clone();
         this.levels = Collections.unmodifiableList(new ArrayList<>(levels));
+    }
+
+    /** Records the score cut that made the groups (StatsInput). */
+    SurvivalData withCut(CutPoint.Assignment assignment) {
+        this.cut = assignment;
+        return this;
+    }
+
+    SurvivalData withRows(int[] sourceRows) {
+        this.rows = sourceRows;
+        return this;
+    }
+
+    /** Row of the source table of each subject, or null when the data were built in memory. */
+    public int[] sourceRows() {
+        return rows == null ? null : rows.clone();
+    }
+
+    /** Records the stratum of each subject (StatsInput). */
+    SurvivalData withStrata(String name, int[] stratum, List<String> levels) {
+        this.strataName = name;
+        this.strata = stratum;
+        this.strataLevels = Collections.unmodifiableList(new ArrayList<>(levels));
+        return this;
+    }
+
+    /** Stratum index per subject, or null without strata. */
+    public int[] strata() {
+        return strata == null ? null : strata.clone();
+    }
+
+    public String strataName() {
+        return strataName;
+    }
+
+    public List<String> strataLevels() {
+        return strataLevels;
+    }
+
+    /** The score cut that made the groups, or null when they come from a column. */
+    public CutPoint.Assignment cut() {
+        return cut;
     }
 
     /** One group holding every subject. */
@@ -68,6 +116,27 @@ public final class SurvivalData {
             ee[i] = e.get(i);
         }
         return single(tt, ee, levels.get(g));
+    }
+
+    /** Subjects of groups a and b as two-group data (a first). */
+    public SurvivalData pair(int a, int b) {
+        int m = count(a) + count(b);
+        double[] t = new double[m];
+        boolean[] e = new boolean[m];
+        int[] g = new int[m];
+        int k = 0;
+        for (int i = 0; i < time.length; i++) {
+            if (group[i] == a || group[i] == b) {
+                t[k] = time[i];
+                e[k] = event[i];
+                g[k] = group[i] == a ? 0 : 1;
+                k++;
+            }
+        }
+        List<String> two = new ArrayList<>();
+        two.add(levels.get(a));
+        two.add(levels.get(b));
+        return new SurvivalData(t, e, g, two);
     }
 
     public int count(int g) {

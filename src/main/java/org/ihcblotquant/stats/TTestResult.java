@@ -19,9 +19,17 @@ public final class TTestResult {
     public final double stdErr;
     public final Descriptives x;
     public final Descriptives y;
+    /** The alternative hypothesis; for a one-sided test one CI bound is infinite, as in R. */
+    public final Alternative alternative;
 
     TTestResult(String method, double t, double df, double p, double confLevel, double ciLow, double ciHigh,
             double difference, double stdErr, Descriptives x, Descriptives y) {
+        this(method, t, df, p, confLevel, ciLow, ciHigh, difference, stdErr, x, y, Alternative.TWO_SIDED);
+    }
+
+    TTestResult(String method, double t, double df, double p, double confLevel, double ciLow, double ciHigh,
+            double difference, double stdErr, Descriptives x, Descriptives y, Alternative alternative) {
+        this.alternative = alternative;
         this.method = method;
         this.t = t;
         this.df = df;

@@ -11,6 +11,8 @@ import java.util.List;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.io.Table;
+import org.ihcblotquant.job.FieldException;
+import org.ihcblotquant.job.FieldSpelling;
 import org.junit.jupiter.api.Test;
 
 import ij.process.ByteProcessor;
@@ -186,8 +188,9 @@ class BlotAnalyzerTest {
     void laneCountTooLargeForTheImageIsAnError() {
         BlotSettings s = new BlotSettings();
         s.lanes = 500;
-        InputException e = assertThrows(InputException.class, () -> analyze(film8().render(), s, null));
-        assertTrue(e.getMessage().contains("--lanes 500"), e.getMessage());
+        FieldException e = assertThrows(FieldException.class, () -> analyze(film8().render(), s, null));
+        assertEquals("lanes", e.field());
+        assertTrue(e.render(FieldSpelling.cli()).startsWith("--lanes: 500"), e.getMessage());
     }
 
     @Test
@@ -202,9 +205,10 @@ class BlotAnalyzerTest {
 
     @Test
     void moreRowNamesThanRowsIsAnError() {
-        InputException e = assertThrows(InputException.class,
+        FieldException e = assertThrows(FieldException.class,
                 () -> analyze(film8().render(), new BlotSettings(), Arrays.asList("a", "b", "c")));
-        assertTrue(e.getMessage().contains("--rows"), e.getMessage());
+        assertEquals("rows", e.field());
+        assertTrue(e.render(FieldSpelling.cli()).startsWith("--rows: names 3 proteins"), e.getMessage());
     }
 
     @Test

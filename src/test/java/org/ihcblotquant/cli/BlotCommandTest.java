@@ -57,14 +57,15 @@ class BlotCommandTest {
     void singleImageWithRowsAndControl(@TempDir Path dir) throws Exception {
         SyntheticBlot.Blot b = blot(8).render();
         Path img = save(b.image, dir.resolve("film.tif"));
-        Path csv = dir.resolve("out/lanes.csv");
+        // the output folder must exist (a mistyped folder is refused before any work)
+        Path csv = Files.createDirectories(dir.resolve("out")).resolve("lanes.csv");
         Path png = dir.resolve("overlay.png");
         Run r = run("blot", img.toString(), "--rows", "target,actin", "--control", "actin", "--out", csv.toString(),
                 "--overlay", png.toString());
         assertEquals(0, r.code, r.err);
         assertTrue(Files.exists(png));
         String text = new String(Files.readAllBytes(csv), StandardCharsets.UTF_8);
-        assertTrue(text.contains("# background: border:3"), text);
+        assertTrue(text.contains("# background: profile"), text);
         assertTrue(text.contains("# signal film.tif: dark (detected), signal = 255 - pixel"), text);
         CsvTable t = CsvTable.read(csv);
         assertEquals("image,protein,lane,x,y,width,height,total,background,area,signal,saturated_pct,snr,"
@@ -122,7 +123,7 @@ class BlotCommandTest {
         Path csv = dir.resolve("x.csv");
         Run r = run("blot", img.toString(), "--control", "GAPDH", "--out", csv.toString());
         assertEquals(1, r.code);
-        assertTrue(r.err.contains("--control GAPDH") && r.err.contains("row1, row2"), r.err);
+        assertTrue(r.err.contains("--control: no band row named GAPDH") && r.err.contains("row1, row2"), r.err);
         assertFalse(Files.exists(csv));
     }
 
@@ -131,7 +132,7 @@ class BlotCommandTest {
         Path img = save(blot(8).render().image, dir.resolve("b.tif"));
         Run r = run("blot", img.toString(), "--lanes", "400", "--out", dir.resolve("y.csv").toString());
         assertEquals(1, r.code);
-        assertTrue(r.err.contains("--lanes 400") && r.err.contains("b.tif"), r.err);
+        assertTrue(r.err.contains("--lanes: 400") && r.err.contains("b.tif"), r.err);
         ij.process.ShortProcessor blank = new ij.process.ShortProcessor(300, 200);
         blank.set(1000);
         Path bl = save(blank, dir.resolve("blank.tif"));

@@ -44,7 +44,8 @@ class IhcCommandTest {
         Files.write(in.resolve("readme.txt"), "ignored: not an image name".getBytes("UTF-8"));
         byte[] before = Files.readAllBytes(in.resolve("A_1.png"));
 
-        Path out = dir.resolve("out/images.csv");
+        // the output folder must exist: a typo in it is refused before any work (see outputPathsAreCheckedFirst)
+        Path out = Files.createDirectories(dir.resolve("out")).resolve("images.csv");
         Path slides = dir.resolve("out/per-slide.csv");
         CliRunner r = CliRunner.run("ihc", "--slide-pattern", "^([A-Z])_", "--marker", "p-STAT3", "--out",
                 out.toString(), "--slides", slides.toString(), in.toString());

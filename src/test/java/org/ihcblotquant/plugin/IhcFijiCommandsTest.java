@@ -111,25 +111,7 @@ class IhcFijiCommandsTest {
         }
     }
 
-    /** Bad input in a batch macro: a message on stderr naming the problem, no dialog, no hang. */
-    @Test
-    void badInputInBatchModeIsReportedWithoutADialog(@TempDir Path dir) throws Exception {
-        Path empty = Files.createDirectories(dir.resolve("empty"));
-        String macro = ""
-                + "newImage(\"grey\", \"8-bit ramp\", 64, 64, 1);\n"
-                + "run(\"IHC Score\", \"stain=[H DAB] background=auto thresholds=0.2,0.4,0.6 tissue=auto\");\n"
-                + "newImage(\"colour\", \"RGB white\", 64, 64, 1);\n"
-                + "run(\"IHC Score\", \"stain=[H DAB] background=auto thresholds=0.6,0.4,0.2 tissue=auto\");\n"
-                + "run(\"IHC Batch\", \"input=[" + FijiMacroRunner.macroPath(empty) + "] output=["
-                + FijiMacroRunner.macroPath(dir.resolve("out")) + "] stain=[H DAB] background=auto\");\n"
-                + "File.saveString(\"done\", \"" + FijiMacroRunner.macroPath(dir) + "/done.txt\");\n";
-        FijiMacroRunner.Result r = FijiMacroRunner.run(macro, dir, 120);
-        assertTrue(Files.exists(dir.resolve("done.txt")), r.toString());
-        assertTrue(r.stderr.contains("grey: not an RGB colour image"), r.toString());
-        assertTrue(r.stderr.contains("--thresholds") || r.stderr.contains("thresholds"), r.toString());
-        assertTrue(r.stderr.contains("contains no images"), r.toString());
-        assertTrue(!Files.exists(dir.resolve("out").resolve("images.csv")), "nothing written for an empty folder");
-    }
+    // bad input in a batch macro: see MacroErrorPolicyTest (every command, one ImageJ run)
 
     /** IHC Batch with a mask folder gives the same table as ihcq ihc --masks. */
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.job.FieldException;
+import org.ihcblotquant.job.FieldSpelling;
 import org.junit.jupiter.api.Test;
 
 class StainMatrixTest {
@@ -85,8 +87,12 @@ class StainMatrixTest {
         StainVectors v = StainVectors.parse("H:0.65,0.70,0.29;DAB:0.27,0.57,0.78");
         assertEquals(1, v.dabIndex());
         assertEquals("H", v.stains().get(0).name());
-        InputException zero = assertThrows(InputException.class, () -> StainVectors.parse("0,0,0;0.27,0.57,0.78"));
-        assertTrue(zero.getMessage().contains("--vectors") && zero.getMessage().contains("zero"), zero.getMessage());
+        FieldException zero = assertThrows(FieldException.class, () -> StainVectors.parse("0,0,0;0.27,0.57,0.78"));
+        assertEquals("vectors", zero.field());
+        String cli = zero.render(FieldSpelling.cli());
+        assertTrue(cli.startsWith("--vectors: ") && cli.contains("zero"), cli);
+        assertTrue(zero.render(FieldSpelling.macro(java.util.Collections.<String, String>emptyMap()))
+                .startsWith("vectors=: "), "macro spelling");
         InputException neg = assertThrows(InputException.class, () -> StainVectors.parse("0.6,-0.7,0.2;0.27,0.57,0.78"));
         assertTrue(neg.getMessage().contains("negative"), neg.getMessage());
         InputException col = assertThrows(InputException.class, () -> StainVectors.parse("0.2,0.4,0.6;0.1,0.2,0.3"));

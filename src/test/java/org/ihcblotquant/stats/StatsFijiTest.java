@@ -64,10 +64,12 @@ class StatsFijiTest {
                 + " write=[" + FijiMacroRunner.macroPath(dir.resolve("tables")) + "]\");\n"
                 + "saveAs(\"Results\", \"" + FijiMacroRunner.macroPath(kmOut) + "\");\n"
                 + "saveAs(\"PNG\", \"" + FijiMacroRunner.macroPath(dir.resolve("ij-km.png")) + "\");\n"
-                // bad input: a message naming the column, no dialog that would hang the batch run
+                + "print(\"done\");\n"
+                // bad input: a message naming the column, no dialog that would hang the batch run, and the
+                // macro stops there
                 + "run(\"Compare Groups\", \"table=[" + FijiMacroRunner.macroPath(pg) + "] value=nope group=group"
                 + " test=[Welch t-test]\");\n"
-                + "print(\"done\");\n";
+                + "print(\"NOT REACHED\");\n";
         FijiMacroRunner.Result r = FijiMacroRunner.run(macro, dir, 150);
         assertTrue(Files.exists(kmOut), r.toString());
 
@@ -103,6 +105,7 @@ class StatsFijiTest {
         assertTrue(new String(Files.readAllBytes(dir.resolve("tables").resolve("kaplan_meier.csv")), "UTF-8")
                 .startsWith("# tool: IHC Blot Quant"));
         assertTrue(r.stdout.contains("done"), r.toString());
+        assertTrue(!r.stdout.contains("NOT REACHED"), r.toString());
         assertTrue(r.stderr.contains("Compare Groups: ") && r.stderr.contains("missing column 'nope'"), r.toString());
         assertTrue(r.stdout.contains("plot image: Compare Groups: weight"), r.stdout);
         assertTrue(Files.size(dir.resolve("ij-km.png")) > 1000);

@@ -8,6 +8,8 @@ import java.util.Arrays;
 
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.io.CsvTable;
+import org.ihcblotquant.job.FieldException;
+import org.ihcblotquant.job.FieldSpelling;
 import org.junit.jupiter.api.Test;
 
 /** Bad and awkward input: every message names the file, column and row to fix. */
@@ -72,16 +74,17 @@ class StatsInputTest {
         assertEquals(5, s.size());
         assertEquals(3, s.events(0) + s.events(1));
 
-        InputException bad = assertThrows(InputException.class, () -> StatsInput.survival(
+        FieldException bad = assertThrows(FieldException.class, () -> StatsInput.survival(
                 table("time,status\n5,1\n6,2\n"), "time", "status", StatsInput.Grouping.none(), EventCodes.defaults(),
                 null, new Warnings()));
-        assertTrue(bad.getMessage().startsWith("t.csv row 2, column 'status': event code '2' is not one of"),
+        assertEquals("event-codes", bad.field());
+        assertTrue(bad.problem().startsWith("t.csv row 2, column 'status': event code '2' is not one of"),
                 bad.getMessage());
 
-        InputException words = assertThrows(InputException.class, () -> StatsInput.survival(
+        FieldException words = assertThrows(FieldException.class, () -> StatsInput.survival(
                 table("time,vital\n5,dead\n6,alive\n"), "time", "vital", StatsInput.Grouping.none(),
                 EventCodes.defaults(), null, new Warnings()));
-        assertTrue(words.getMessage().contains("--event-codes"), words.getMessage());
+        assertTrue(words.render(FieldSpelling.cli()).startsWith("--event-codes: t.csv row 1"), words.getMessage());
         SurvivalData told = StatsInput.survival(table("time,vital\n5,Dead\n6,alive\n"), "time", "vital",
                 StatsInput.Grouping.none(), EventCodes.parse("dead:alive"), null, new Warnings());
         assertTrue(told.event(0));

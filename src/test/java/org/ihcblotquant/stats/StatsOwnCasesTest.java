@@ -72,9 +72,15 @@ class StatsOwnCasesTest {
         // 4 subjects, events at 1,2,3,4: S = .75 .5 .25 0 -> the curve is 0.5 on [2,3): median 2.5
         SurvivalData d = SurvivalData.single(new double[] {1, 2, 3, 4}, new boolean[] {true, true, true, true}, "a");
         assertEquals(2.5, KaplanMeier.fit(d, ConfType.LOG, 0.95).median().median, EPS);
-        // the curve ends on the flat (last subject censored at 5): midpoint of 2 and the last time 5
+        // the curve ends on the flat (last subject censored at 5): R's quantile.survfit takes the
+        // midpoint of 2 and the last time 5; R's printed survfit table (our default) takes 2
         SurvivalData e = SurvivalData.single(new double[] {1, 2, 5, 5}, new boolean[] {true, true, false, false}, "b");
-        assertEquals(3.5, KaplanMeier.fit(e, ConfType.LOG, 0.95).median().median, EPS);
+        assertEquals(3.5, KaplanMeier.fit(e, ConfType.LOG, 0.95).median(MedianRule.MIDPOINT).median, EPS);
+        assertEquals(2.0, KaplanMeier.fit(e, ConfType.LOG, 0.95).median().median, EPS);
+        // the example t,e: 1,1 2,1 3,0 4,0 (print(survfit) says 2, quantile() says 3)
+        SurvivalData f = SurvivalData.single(new double[] {1, 2, 3, 4}, new boolean[] {true, true, false, false}, "c");
+        assertEquals(2.0, KaplanMeier.fit(f, ConfType.LOG, 0.95).median().median, EPS);
+        assertEquals(3.0, KaplanMeier.fit(f, ConfType.LOG, 0.95).median(MedianRule.MIDPOINT).median, EPS);
     }
 
     @Test

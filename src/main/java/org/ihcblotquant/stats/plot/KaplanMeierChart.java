@@ -46,7 +46,9 @@ public final class KaplanMeierChart implements PlotFiles.Chart {
         }
         double left = Math.max(70, labelW + 34);
         double right = c.width() - 24;
-        double top = title == null || title.isEmpty() ? 20 : 40;
+        org.ihcblotquant.stats.CutPoint.Assignment cut = analysis.data.cut();
+        boolean dataChosen = cut != null && cut.dataChosen;
+        double top = (title == null || title.isEmpty() ? 20 : 40) + (dataChosen ? 18 : 0);
         double riskRows = curves.size();
         double bottom = c.height() - 70 - 18 * riskRows;
 
@@ -64,6 +66,13 @@ public final class KaplanMeierChart implements PlotFiles.Chart {
 
         if (title != null && !title.isEmpty()) {
             c.text(title, (left + right) / 2, 22, 13, Canvas.Align.CENTER, true, Palette.TEXT, false);
+        }
+        if (dataChosen) {
+            // an outcome-chosen cut-point is said on the figure itself, with the adjusted p
+            c.text("Data-chosen cut-point: " + cut.score + " <= " + Report.num(cut.thresholds[0])
+                    + " (maximally selected log-rank); adjusted p = " + Report.p(cut.search.pAdjusted)
+                    + " (Lausen-Schumacher)", (left + right) / 2, top - 8, 10.5, Canvas.Align.CENTER, true,
+                    new Color(0xB00020), false);
         }
         // axes
         for (double s = 0; s <= 1.0001; s += 0.25) {
@@ -129,7 +138,8 @@ public final class KaplanMeierChart implements PlotFiles.Chart {
         for (String s : lines) {
             lw = Math.max(lw, c.textWidth(s, 11, false));
         }
-        String pText = analysis.logRank == null ? null : "Log-rank p = " + Report.p(analysis.logRank.p);
+        String pText = analysis.logRank == null ? null : "Log-rank p = " + Report.p(analysis.logRank.p)
+                + (dataChosen ? " (unadjusted)" : "");
         // with two groups the Cox hazard ratio goes under the p-value (labelled with its method)
         SurvivalAnalysis.HazardRatio hr = analysis.curves.size() == 2 ? analysis.primaryHazardRatio() : null;
         String hrText = hr == null || Double.isNaN(hr.hr) ? null : "HR " + hr.level + " vs " + hr.reference + " "

@@ -1,0 +1,262 @@
+package org.ihcblotquant.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.ihcblotquant.cohort.Shard;
+import org.ihcblotquant.cohort.ShardSpec;
+import org.ihcblotquant.cohort.ShardWeight;
+import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.core.ProgressListener;
+import org.ihcblotquant.core.Provenance;
+import org.ihcblotquant.ihc.IhcAnalysis;
+import org.ihcblotquant.ihc.IhcImageResult;
+import org.ihcblotquant.ihc.IhcSettings;
+import org.ihcblotquant.ihc.IhcTables;
+import org.ihcblotquant.ihc.MaskFolder;
+import org.ihcblotquant.io.CsvFormat;
+import org.ihcblotquant.io.ImageFiles;
+import org.ihcblotquant.io.Table;
+
+/**
+ * IHC batch: scores image files and folders (recursively), builds the per-image and per-slide
+ * tables with provenance, and writes them when output paths are given. Output paths are checked
+ * before any image is read; inputs are never overwritten; mask files inside an input folder are
+ * not scored, and when only masks are left the job stops.
+ */
+public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.Outcome> {
+
+    /** Receives each image's result as soon as it is scored (a CLI prints a line per image). */
+    public interface ImageListener {
+        void scored(IhcImageResult result);
+    }
+
+    /** What to score and where to write. Immutable; build with {@link #builder}. */
+    public static final class Request {
+        final List<Path> inputs;
+        final IhcSettings settings;
+        final Path masks;
+        final Path imagesCsv;
+        final Path slidesCsv;
+        final boolean createFolders;
+        final String command;
+        final ShardSpec shard;
+
+        private Request(Builder b) {
+            this.inputs = Collections.unmodifiableList(new ArrayList<>(b.inputs));
+            this.settings = b.settings;
+            this.masks = b.masks;
+            this.imagesCsv = b.imagesCsv;
+            this.slidesCsv = b.slidesCsv;
+            this.createFolders = b.createFolders;
+            this.command = b.command;
+            this.shard = b.shard;
+        }
+
+        public static Builder builder(IhcSettings settings) {
+            return new Builder(settings);
+        }
+    }
+
+    public static final class Builder {
+        private final List<Path> inputs = new ArrayList<>();
+        private final IhcSettings settings;
+        private Path masks;
+        private Path imagesCsv;
+        private Path slidesCsv;
+        private boolean createFolders;
+        private String command = "IHC batch";
+        private ShardSpec shard;
+
+        private Builder(IhcSettings settings) {
+            this.settings = settings;
+        }
+
+        /** An image file or a folder searched recursively. */
+        public Builder input(Path p) {
+            inputs.add(p);
+            return this;
+        }
+
+        /** Folder of masks ({@code <image name>.png}, non-zero = analysed); null for none. */
+        public Builder masks(Path dir) {
+            this.masks = dir;
+            return this;
+        }
+
+        /** Where the tables go; both null to only compute them. */
+        public Builder outputs(Path imagesCsv, Path slidesCsv) {
+            this.imagesCsv = imagesCsv;
+            this.slidesCsv = slidesCsv;
+            return this;
+        }
+
+        /** Create missing folders above the output files (a Fiji output folder) instead of refusing. */
+        public Builder createFolders(boolean create) {
+            this.createFolders = create;
+            return this;
+        }
+
+        /** The command as the user gave it, for the provenance lines. */
+        public Builder command(String command) {
+            this.command = command;
+            return this;
+        }
+
+        /**
+         * Score only shard K of N of the sorted input list (a task of a job array); null for all.
+         * The tables then carry the shard lines that {@code ihcq merge} checks.
+         */
+        public Builder shard(ShardSpec s) {
+            this.shard = s;
+            return this;
+        }
+
+        public Request build() {
+            return new Request(this);
+        }
+    }
+
+    /** Per-image results and both tables. */
+    public static final class Outcome extends JobOutcome {
+        private final List<IhcImageResult> results;
+        private final Table images;
+        private final Table slides;
+        private final Shard shard;
+
+        Outcome(Provenance p, List<String> warnings, List<IhcImageResult> results, Table images, Table slides,
+                Shard shard) {
+            super(p, warnings);
+            this.results = Collections.unmodifiableList(results);
+            this.images = images;
+            this.slides = slides;
+            this.shard = shard;
+        }
+
+        /** The shard scored, or null when the request had none. */
+        public Shard shard() {
+            return shard;
+        }
+
+        public List<IhcImageResult> results() {
+            return results;
+        }
+
+        public Table images() {
+            return images;
+        }
+
+        public Table slides() {
+            return slides;
+        }
+
+        public long scored() {
+            return results.stream().filter(IhcImageResult::isOk).count();
+        }
+
+        /** True when an image failed for lack of memory (front ends say how to give Java more). */
+        public boolean ranOutOfMemory() {
+            for (IhcImageResult r : results) {
+                if (r.status().contains(IhcAnalysis.TOO_LARGE)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    @Override
+    public Outcome run(Request request, ProgressListener progress) {
+        return run(request, progress, null);
+    }
+
+    public Outcome run(Request q, ProgressListener progress, ImageListener each) {
+        if (q.inputs.isEmpty()) {
+            throw new FieldException("input", "no input given (image files or folders)");
+        }
+        if ((q.imagesCsv == null) != (q.slidesCsv == null)) {
+            throw new IllegalArgumentException("give both output tables or neither");
+        }
+        if (q.imagesCsv != null && OutputFiles.same(q.imagesCsv, q.slidesCsv)) {
+            throw new FieldException("slides", "the per-image and per-slide tables would be the same file "
+                    + q.imagesCsv);
+        }
+        MaskFolder masks = q.masks == null ? null : new MaskFolder(q.masks);
+        Shard shard = null;
+        List<Path> files;
+        if (q.shard != null) {
+            // streamed listing: a task of a large array never holds the whole cohort's list
+            shard = Shard.select(q.inputs, masks == null ? null : masks::contains, q.shard, ShardWeight.FILE_SIZE,
+                    p -> q.settings.slideOf(p.getFileName().toString(), null));
+            files = new ArrayList<>(shard.files());
+        } else {
+            files = ImageFiles.expand(q.inputs);
+        }
+        if (masks != null && shard == null) {
+            // masks kept inside the input folder are not images to score
+            files.removeIf(masks::contains);
+            if (files.isEmpty()) {
+                throw new InputException("no images left to score outside the mask folder " + masks.dir());
+            }
+        }
+        if (q.imagesCsv != null) {
+            OutputFiles.checkFile(q.imagesCsv, "out", files, q.createFolders);
+            OutputFiles.checkFile(q.slidesCsv, "slides", files, q.createFolders);
+        }
+        IhcAnalysis analysis = new IhcAnalysis(q.settings, masks);
+        List<IhcImageResult> results = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            progress.checkCancelled();
+            IhcImageResult r = analysis.scoreFile(files.get(i), slice(progress, i, files));
+            results.add(r);
+            if (each != null) {
+                each.scored(r);
+            }
+        }
+        progress.progress(1, "done");
+        Provenance prov = Provenance.start(q.command);
+        q.settings.describe(prov);
+        prov.put("masks", masks == null ? "none (whole image)" : masks.dir() + "/<image name>.png, non-zero = analysed");
+        if (shard != null) {
+            shard.describe(prov);
+        }
+        Table images = IhcTables.images(results).addComments(prov.lines());
+        Table slides = IhcTables.slides(results).addComments(prov.lines());
+        List<String> warnings = new ArrayList<>();
+        for (IhcImageResult r : results) {
+            for (String n : r.notes()) {
+                if (n.startsWith(IhcAnalysis.TOO_FEW_PIXELS) || n.startsWith("palette colour image")) {
+                    warnings.add(r.image() + ": " + n);
+                }
+            }
+        }
+        if (q.imagesCsv != null) {
+            try {
+                CsvFormat.write(images, q.imagesCsv);
+                CsvFormat.write(slides, q.slidesCsv);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the tables: " + e.getMessage(), e);
+            }
+        }
+        return new Outcome(prov, warnings, results, images, slides, shard);
+    }
+
+    /** Progress of one file as a slice of the whole batch. */
+    private static ProgressListener slice(ProgressListener all, int index, List<Path> files) {
+        return new ProgressListener() {
+            @Override
+            public void progress(double fraction, String message) {
+                all.progress((index + fraction) / files.size(), files.get(index).getFileName().toString());
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return all.isCancelled();
+            }
+        };
+    }
+}

@@ -1,0 +1,129 @@
+package org.ihcblotquant.scijava;
+
+import java.io.File;
+
+import ij.measure.ResultsTable;
+
+import org.ihcblotquant.core.ProgressListener;
+import org.ihcblotquant.job.FieldException;
+import org.ihcblotquant.job.FieldSpelling;
+import org.ihcblotquant.job.Fields;
+import org.ihcblotquant.job.SurvivalJob;
+import org.ihcblotquant.stats.ConfType;
+import org.ihcblotquant.stats.EventCodes;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** Kaplan–Meier, median survival, numbers at risk, log-rank test and hazard ratios. */
+@Plugin(type = Command.class, headless = true, menuPath = Commands.MENU + "Survival Analysis (script)")
+public class SurvivalCommand implements Command {
+    static final FieldSpelling SPELLING = Commands.spelling("event-codes", "codes", "conf-type", "confidence",
+            "conf-level", "level", "plot", "save", "csv-folder", "write", "pool-by", "pool", "table", "table");
+
+    @Parameter(persist = false, required = false)
+    private File table;
+
+    @Parameter(persist = false, required = false)
+    private ResultsTable results;
+
+    @Parameter(persist = false, required = false)
+    private File join;
+
+    @Parameter(persist = false, required = false)
+    private String on = "";
+
+    @Parameter(persist = false, required = false)
+    private String pool = "";
+
+    @Parameter(persist = false)
+    private String time;
+
+    @Parameter(persist = false)
+    private String event;
+
+    @Parameter(persist = false, required = false, description = "EVENT:CENSORED, e.g. dead:alive")
+    private String codes = "";
+
+    @Parameter(persist = false, required = false)
+    private String group = "";
+
+    @Parameter(persist = false, required = false)
+    private String score = "";
+
+    @Parameter(persist = false, required = false)
+    private double cut = 0.5;
+
+    @Parameter(persist = false, required = false)
+    private String levels = "";
+
+    @Parameter(persist = false, choices = {"log", "log-log", "plain"}, required = false)
+    private String confidence = "log";
+
+    @Parameter(persist = false, required = false)
+    private double level = 0.95;
+
+    @Parameter(persist = false, required = false, description = "times for the numbers at risk, e.g. 0,12,24")
+    private String at = "";
+
+    @Parameter(persist = false, required = false)
+    private boolean bands;
+
+    @Parameter(persist = false, required = false)
+    private File save;
+
+    @Parameter(persist = false, required = false, style = "directory")
+    private File write;
+
+    @Parameter(type = ItemIO.OUTPUT)
+    private ResultsTable summary;
+
+    @Parameter(type = ItemIO.OUTPUT)
+    private ResultsTable kaplan_meier;
+
+    @Parameter(type = ItemIO.OUTPUT)
+    private ResultsTable numbers_at_risk;
+
+    @Parameter(type = ItemIO.OUTPUT)
+    private String report;
+
+    @Parameter(type = ItemIO.OUTPUT)
+    private String warnings;
+
+    @Override
+    public void run() {
+        try {
+            SurvivalJob.Builder b = SurvivalJob.Request.builder(StatsParameters.source(table, results, join, on, pool))
+                    .time(time).event(event).group(group);
+            if (score != null && !score.trim().isEmpty()) {
+                b.scoreCut(score, cut);
+            }
+            if (codes != null && !codes.trim().isEmpty()) {
+                try {
+                    b.codes(EventCodes.parse(codes));
+                } catch (IllegalArgumentException e) {
+                    throw new FieldException("event-codes", e.getMessage());
+                }
+            }
+            ConfType type;
+            try {
+                type = ConfType.parse(confidence);
+            } catch (IllegalArgumentException e) {
+                throw new FieldException("conf-type", e.getMessage());
+            }
+            b.conf(type, level).levels(Fields.optionalList(levels))
+                    .at(at == null || at.trim().isEmpty() ? null : Fields.numbers("at", at))
+                    .figure(bands, time, null).outputs(StatsParameters.outputs(save, write))
+                    .command("Survival Analysis (script)");
+            SurvivalJob.Outcome o = new SurvivalJob().run(b.build(), ProgressListener.NONE);
+            summary = Commands.table(o.tables().get("summary"));
+            kaplan_meier = Commands.table(o.tables().get("kaplan_meier"));
+            numbers_at_risk = Commands.table(o.tables().get("numbers_at_risk"));
+            report = String.join("\n", o.provenance().lines()) + "\n\n" + o.text();
+            warnings = Commands.lines(o.warnings());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw Commands.failure("Survival Analysis", e, SPELLING);
+        }
+    }
+}
