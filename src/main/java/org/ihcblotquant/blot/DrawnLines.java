@@ -44,9 +44,19 @@ final class DrawnLines {
     private DrawnLines() {
     }
 
-    /** Finds the lines, interpolates across them in {@code sig} and clears {@code sat} there. */
-    static List<Segment> remove(float[] sig, boolean[] sat, int w, int h) {
+    /**
+     * Finds the lines, interpolates across them in {@code sig} and clears {@code sat} there;
+     * {@code beforeChange} runs first when there is something to change (to keep a copy).
+     */
+    static List<Segment> remove(float[] sig, boolean[] sat, int w, int h, Runnable beforeChange) {
         int minH = Math.max(80, w / 8);
+        int saturated = 0;
+        for (boolean b : sat) {
+            saturated += b ? 1 : 0;
+        }
+        if (saturated < MIN_VERTICAL) {
+            return Collections.emptyList(); // too few saturated pixels for any line
+        }
         boolean[] hLine = new boolean[w * h];
         boolean[] vLine = new boolean[w * h];
         List<Segment> segs = new ArrayList<>();
@@ -98,6 +108,7 @@ final class DrawnLines {
         if (segs.isEmpty()) {
             return Collections.emptyList();
         }
+        beforeChange.run();
         hLine = dilate(hLine, w, h, true);
         vLine = dilate(vLine, w, h, false);
         interpolate(sig, hLine, w, h, true);

@@ -131,13 +131,16 @@ public final class SignalImage {
             sig[i] = used == Polarity.DARK ? (float) (full - v) : v;
             sat[i] = v == extreme && (opaque == null || opaque[i]);
         }
-        float[] sigDrawn = sig.clone();
-        boolean[] satDrawn = sat.clone();
-        List<DrawnLines.Segment> lines = DrawnLines.remove(sig, sat, w, h);
+        final float[][] sigDrawn = new float[1][];
+        final boolean[][] satDrawn = new boolean[1][];
+        List<DrawnLines.Segment> lines = DrawnLines.remove(sig, sat, w, h, () -> {
+            sigDrawn[0] = sig.clone();
+            satDrawn[0] = sat.clone();
+        });
         SignalImage out = new SignalImage(w, h, sig, sat, used, detected, depth, full, warnings);
         out.drawnLines = Collections.unmodifiableList(lines);
         out.asScanned = lines.isEmpty() ? out
-                : new SignalImage(w, h, sigDrawn, satDrawn, used, detected, depth, full, warnings);
+                : new SignalImage(w, h, sigDrawn[0], satDrawn[0], used, detected, depth, full, warnings);
         return out;
     }
 
