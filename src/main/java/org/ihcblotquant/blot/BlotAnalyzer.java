@@ -97,8 +97,16 @@ public final class BlotAnalyzer {
         BandBoxes.fit(rows, lanes, profiles, roi);
         linesWarning(name, img, lanes, roi, warnings);
         double[][] baselines = measure(img, lanes, rows, settings.background, roi);
+        int ladder = settings.ladder.lane(lanes, profiles, roi);
+        if (ladder >= 0) {
+            warnings.add(name + ": lane " + (ladder + 1) + " is the molecular-weight ladder ("
+                    + (settings.ladder == Ladder.AUTO ? "recognised by its many bands" : "as given")
+                    + "): measured, but left out of the normalisation");
+        }
         progress.progress(1, null);
-        return new BlotAnalysis(name, img, roi, lanes, rows, profiles, baselines, warnings);
+        BlotAnalysis out = new BlotAnalysis(name, img, roi, lanes, rows, profiles, baselines, warnings);
+        out.setLadderLane(ladder);
+        return out;
     }
 
     /**

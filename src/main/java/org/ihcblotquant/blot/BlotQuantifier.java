@@ -90,8 +90,21 @@ public final class BlotQuantifier {
         for (BlotAnalysis a : analyses) {
             warnings.addAll(a.warnings());
         }
+        // a lane that is a ladder on any image of the membrane is left out of the normalisation
+        boolean[] ladder = new boolean[nl];
+        for (BlotAnalysis a : analyses) {
+            if (a.ladderLane() >= 0) {
+                ladder[a.ladderLane()] = true;
+            }
+        }
+        for (int ref : referenceLanes) {
+            if (ladder[ref - 1]) {
+                throw FieldException.notFitting("reference-lane", ref + " is the molecular-weight ladder; choose a"
+                        + " sample lane as reference");
+            }
+        }
         if (controlRow != null) {
-            double cv = cv(controlRow);
+            double cv = cv(controlRow, ladder);
             if (cv > maxControlCv) {
                 warnings.add(String.format(Locale.ROOT, "loading control %s varies across lanes: CV %.0f %% (limit "
                         + "%.0f %%); check loading and transfer before trusting the normalisation", control, 100 * cv,
@@ -122,9 +135,9 @@ public final class BlotQuantifier {
                 for (int k = 0; k < nl; k++) {
                     BandMeasurement m = r.measurement(k);
                     Rectangle b = r.box(k);
-                    String status = boundStatus(m.status(minSnr), m, r == controlRow ? null
+                    String status = ladder[k] ? "ladder" : boundStatus(m.status(minSnr), m, r == controlRow ? null
                             : controlRow == null ? null : controlRow.measurement(k));
-                    if (!"ok".equals(status)) {
+                    if (!"ok".equals(status) && !ladder[k]) {
                         warnings.add(a.name() + " " + r.name() + " lane " + (k + 1) + ": " + status
                                 + (m.isSaturated() ? String.format(Locale.ROOT, " (%.1f %% of pixels saturated%s)",
                                         m.saturatedPct(), m.flatTop() ? ", flat-topped profile" : "") : "")
@@ -133,7 +146,7 @@ public final class BlotQuantifier {
                     }
                     t.addRow(a.name(), r.name(), k + 1, b.x, b.y, b.width, b.height, m.total(), m.background(),
                             m.area(), m.signal(), m.saturatedPct(), m.snr(), ctl[k],
-                            controlRow == null ? Double.NaN : norm[k], norm[k] / ref, status, m.peak());
+                            controlRow == null ? Double.NaN : norm[k], ladder[k] ? Double.NaN : norm[k] / ref, status, m.peak());
                 }
             }
         }
@@ -160,18 +173,23 @@ public final class BlotQuantifier {
         return status;
     }
 
-    /** Coefficient of variation of a row's signals across lanes. */
-    static double cv(BandRow row) {
-        int n = row.laneCount();
+    /** Coefficient of variation of a row's signals across the lanes that are not a ladder. */
+    static double cv(BandRow row, boolean[] ladder) {
+        int n = 0;
         double s = 0;
-        for (int k = 0; k < n; k++) {
-            s += row.measurement(k).signal();
+        for (int k = 0; k < row.laneCount(); k++) {
+            if (!ladder[k]) {
+                s += row.measurement(k).signal();
+                n++;
+            }
         }
-        double mean = s / n;
+        double mean = s / Math.max(1, n);
         double ss = 0;
-        for (int k = 0; k < n; k++) {
-            double d = row.measurement(k).signal() - mean;
-            ss += d * d;
+        for (int k = 0; k < row.laneCount(); k++) {
+            if (!ladder[k]) {
+                double d = row.measurement(k).signal() - mean;
+                ss += d * d;
+            }
         }
         return n < 2 || mean == 0 ? 0 : Math.sqrt(ss / (n - 1)) / Math.abs(mean);
     }

@@ -21,6 +21,8 @@ public final class BlotSettings {
     public Rectangle roi;
     public double minSnr = DEFAULT_MIN_SNR;
     public double maxControlCv = DEFAULT_MAX_CONTROL_CV;
+    /** Where the molecular-weight marker lane is (left out of normalisation). */
+    public Ladder ladder = Ladder.AUTO;
 
     public BlotSettings copy() {
         BlotSettings s = new BlotSettings();
@@ -32,6 +34,7 @@ public final class BlotSettings {
         s.roi = roi == null ? null : new Rectangle(roi);
         s.minSnr = minSnr;
         s.maxControlCv = maxControlCv;
+        s.ladder = ladder;
         return s;
     }
 }

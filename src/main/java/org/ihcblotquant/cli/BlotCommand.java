@@ -12,6 +12,7 @@ import org.ihcblotquant.blot.BandRow;
 import org.ihcblotquant.blot.BlotAnalysis;
 import org.ihcblotquant.blot.BlotQuantifier;
 import org.ihcblotquant.blot.BlotSettings;
+import org.ihcblotquant.blot.Ladder;
 import org.ihcblotquant.blot.Polarity;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.io.CsvFormat;
@@ -62,6 +63,9 @@ public final class BlotCommand implements CliCommand {
                 + "                           border: median of a W px ring around each band box (W=3);\n"
                 + "                           lane: lane-profile baseline through the minima around the band;\n"
                 + "                           rolling:R: rolling ball of radius R px under each lane profile\n"
+                + "  --ladder auto|first|last|none  molecular-weight marker lane, measured but left out of the\n"
+                + "                           normalisation (relative empty, status ladder); auto: an end lane\n"
+                + "                           with many bands spread down it (default auto)\n"
                 + "  --roi x,y,w,h            region holding the lanes (with --image: NAME=x,y,w,h, repeatable)\n"
                 + "  --min-snr S              bands below this SNR are flagged low-snr (default 3)\n"
                 + "  --max-control-cv P       warn when the loading control's CV across lanes exceeds P % (default 20)\n"
@@ -94,7 +98,7 @@ public final class BlotCommand implements CliCommand {
     public int run(List<String> argList, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argList, Args.names("image", "rows", "control", "lanes", "lane-centres", "lane-width",
                 "reference-lane", "polarity", "background", "roi", "out", "overlay", "overlay-size", "min-snr",
-                "max-control-cv"),
+                "max-control-cv", "ladder"),
                 Args.names());
         List<Input> inputs = inputs(a);
         BlotSettings settings = settings(a);
@@ -139,6 +143,7 @@ public final class BlotCommand implements CliCommand {
         }
         settings.laneWidth = a.getInt("lane-width", 0);
         settings.minSnr = a.getDouble("min-snr", BlotSettings.DEFAULT_MIN_SNR);
+        settings.ladder = Ladder.parse("ladder", a.get("ladder", "auto"));
         settings.maxControlCv = a.getDouble("max-control-cv", 100 * BlotSettings.DEFAULT_MAX_CONTROL_CV) / 100;
         return settings;
     }
