@@ -36,6 +36,12 @@ public final class BlotAnalyzer {
         progress.checkCancelled();
         Rectangle roi = regionOf(name, img, settings.roi);
         List<String> warnings = new ArrayList<>(img.warnings());
+        double tilt = TiltEstimate.degrees(img, roi);
+        if (Math.abs(tilt) >= 1) {
+            warnings.add(String.format(java.util.Locale.ROOT, "%s: the band rows are tilted by about %.1f degrees;"
+                    + " lanes are measured as vertical strips, so rows may split or bands be cut: rotate the scan"
+                    + " by %.1f degrees (Image > Transform > Rotate) before measuring", name, tilt, -tilt));
+        }
         progress.progress(0.2, "lanes");
         LaneFinder.Result lf = LaneFinder.find(name, img.asScanned(), roi, settings.lanes, settings.laneCentres,
                 settings.laneWidth);
