@@ -8,7 +8,7 @@ import java.awt.Rectangle;
  * tan(angle) * (x - centre) lower) and sums it across; bands that run along that angle pile up into
  * narrow, high peaks, so the projection's summed squared differences between neighbouring rows are
  * largest. Angles from -5 to 5 degrees in 0.25 degree steps, then 0.05 degree steps around the best;
- * large scans are read on a grid of at most about 500,000 samples.
+ * large scans are read on a grid of at most about 250,000 samples.
  */
 final class TiltEstimate {
     static final double MAX_DEGREES = 5;
@@ -21,22 +21,18 @@ final class TiltEstimate {
         if (roi.width < 20 || roi.height < 20) {
             return 0;
         }
-        int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) roi.width * roi.height / 500000.0)));
+        int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) roi.width * roi.height / 250000.0)));
         double best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (double a = -MAX_DEGREES; a <= MAX_DEGREES + 1e-9; a += 0.25) {
-            double s = sharpness(img, roi, a, step);
-            if (s > bestScore) {
-                bestScore = s;
-                best = a;
-            }
-        }
-        double centre = best;
-        for (double a = centre - 0.25; a <= centre + 0.25 + 1e-9; a += 0.05) {
-            double s = sharpness(img, roi, a, step);
-            if (s > bestScore) {
-                bestScore = s;
-                best = a;
+        double[][] passes = {{-MAX_DEGREES, MAX_DEGREES, 0.25}, {-0.25, 0.25, 0.05}};
+        for (double[] pass : passes) {
+            double centre = pass == passes[0] ? 0 : best;
+            for (double a = centre + pass[0]; a <= centre + pass[1] + 1e-9; a += pass[2]) {
+                double s = sharpness(img, roi, a, step);
+                if (s > bestScore) {
+                    bestScore = s;
+                    best = a;
+                }
             }
         }
         return best;
