@@ -146,7 +146,8 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
         for (String a : args) {
             Path p = Paths.get(a);
             if (Files.isDirectory(p)) {
-                throw new InputException(p + ": is a folder; give its per-image tables, e.g. " + p.resolve("images-*.csv"));
+                throw new InputException(p + ": is a folder; give its per-image tables, e.g. "
+                        + p.resolve("images-*.csv"));
             }
             if (Files.exists(p)) {
                 files.putIfAbsent(key(p), p);
@@ -477,7 +478,8 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                 while ((rec = r.next()) != null) {
                     n++;
                     if (rec.size() != width) {
-                        throw new InputException(p.file + ": record " + n + " has " + rec.size() + " fields, the header "
+                        throw new InputException(p.file + ": record " + n + " has " + rec.size()
+                                + " fields, the header "
                                 + width);
                     }
                     if (checkNames) {
