@@ -479,8 +479,7 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                     n++;
                     if (rec.size() != width) {
                         throw new InputException(p.file + ": record " + n + " has " + rec.size()
-                                + " fields, the header "
-                                + width);
+                                + " fields, the header " + width);
                     }
                     if (checkNames) {
                         String name = rec.get(image);
