@@ -25,7 +25,9 @@ public final class ExamplesCommand implements CliCommand {
         return "Usage: ihcq examples [--out DIR]\n\n"
                 + "Writes DIR/ihc/P0x_fieldN.png (synthetic Beer-Lambert H-DAB fields of eight patients, two\n"
                 + "fields each), DIR/ihc/truth.csv (true tissue fraction, mean DAB OD and H-score of each field)\n"
-                + "and DIR/clinical.csv (a made-up clinical sheet: response, os_months, death).\n\n"
+                + "and DIR/clinical.csv (a made-up clinical sheet: response, os_months, death).\n"
+                + "DIR/plates/saos2-reads.csv and saos2-layout.csv: a plate-reader export (CCK-8 OD450 and\n"
+                + "Caspase-Glo luminescence of Saos-2 cells, doxorubicin / IL-6 / AG490, triplicates) and its layout.\n\n"
                 + "Options:\n"
                 + "  --out DIR    folder (default test-images)\n";
     }
@@ -38,6 +40,9 @@ public final class ExamplesCommand implements CliCommand {
         }
         Path dir = Paths.get(a.get("out", "test-images"));
         for (Path p : ExampleSlides.write(dir)) {
+            out.println("wrote " + p);
+        }
+        for (Path p : org.ihcblotquant.plate.ExamplePlates.write(dir.resolve("plates"))) {
             out.println("wrote " + p);
         }
         return OK;

@@ -36,7 +36,9 @@ public final class Main {
                 new ExamplesCommand(),
                 new BlotCommand(),
                 new StatsCommand(),
-                new MergeCommand())) {
+                new MergeCommand(),
+                new PlateCommand(),
+                new StudyCommand())) {
             m.put(c.name(), c);
         }
         return m;

@@ -25,7 +25,8 @@
  * {@link org.ihcblotquant.job.DeconvolveJob}, {@link org.ihcblotquant.job.BlotAnalyzeJob},
  * {@link org.ihcblotquant.job.BlotMeasureJob}, {@link org.ihcblotquant.job.CompareGroupsJob},
  * {@link org.ihcblotquant.job.SurvivalJob} (statistics read through
- * {@link org.ihcblotquant.job.StatsSource}: file or table, join, pooling of repeated ids).
+ * {@link org.ihcblotquant.job.StatsSource}: file or table, join, pooling of repeated ids),
+ * {@link org.ihcblotquant.job.PlateJob} (plate-reader assays).
  * {@link org.ihcblotquant.job.CommandLines} quotes the command recorded in provenance for a shell.
  */
 package org.ihcblotquant.job;

@@ -39,6 +39,10 @@ final class MacroKeys {
     static final FieldSpelling COX = FieldSpelling.macro(map("event-codes", "codes", "conf-level", "confidence",
             "plot", "save", "csv-folder", "write", "pool-by", "pool"));
 
+    /** Plate Assay: reads, layout, blank, control, normalise, exclude, max_od, plate, save, write. */
+    static final FieldSpelling PLATE = FieldSpelling.macro(map("plot", "save", "out", "write", "wells", "write",
+            "json", "write"));
+
     private MacroKeys() {
     }
 

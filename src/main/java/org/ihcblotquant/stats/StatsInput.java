@@ -317,6 +317,7 @@ public final class StatsInput {
         List<String> order;
         if (grouping.isCut() && levels == null) {
             order = new ArrayList<>(cut.levels);
+            refuseEmptyCutGroup(d, groupName, cut, present, scores);
         } else {
             order = chooseLevels(present, levels, groupName == null ? "group" : groupName, d.source());
         }
@@ -353,6 +354,32 @@ public final class StatsInput {
             out.withStrata(strataColumn, st, strataLevels);
         }
         return out;
+    }
+
+    /**
+     * A cut-off outside the scores puts every subject in one group: that is no comparison, and a
+     * one-curve "result" with exit 0 would be read as one. Refused with the scores' range.
+     */
+    private static void refuseEmptyCutGroup(ColumnData d, String score, CutPoint.Assignment cut, List<String> present,
+            List<Double> scores) {
+        for (String level : cut.levels) {
+            if (present.contains(level)) {
+                continue;
+            }
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double v : scores) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            StringBuilder at = new StringBuilder();
+            for (double t : cut.thresholds) {
+                at.append(at.length() == 0 ? "" : ", ").append(Report.num(t));
+            }
+            throw new InputException(d.source() + ": cut-off " + at + " on '" + score + "' leaves group '" + level
+                    + "' empty (scores range " + Report.num(lo) + " to " + Report.num(hi)
+                    + "); choose a cut-off inside that range");
+        }
     }
 
     private static void report(Warnings w, ColumnData d, List<Integer> rows, int[] col, String name, String what) {

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * JVM, the way a user's batch run does: {@code xvfb-run -a java -Dplugins.dir=DIR -cp ij.jar
  * ij.ImageJ -batch macro.ijm}. Our compiled classes and plugins.config are packed into
  * {@code plugins/IHC_Blot_Quant-test.jar} (the underscore makes ImageJ register the commands),
- * commons-math3 goes to {@code plugins/jars/}, as in a Fiji installation. GenericDialog needs a
+ * commons-math3 and SnakeYAML go to {@code plugins/jars/}, as in a Fiji installation. GenericDialog needs a
  * display, hence Xvfb (installed by .ci/run).
  */
 public final class FijiMacroRunner {
@@ -68,6 +68,9 @@ public final class FijiMacroRunner {
         packJar(classes, plugins.resolve("IHC_Blot_Quant-test.jar"));
         Path math = locationOf(org.apache.commons.math3.util.FastMath.class);
         Files.copy(math, jars.resolve(math.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // study files are YAML (Run Study); Fiji ships SnakeYAML in jars/ too
+        Path yaml = locationOf(org.yaml.snakeyaml.Yaml.class);
+        Files.copy(yaml, jars.resolve(yaml.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path ijJar = locationOf(ij.IJ.class);
         Path macroFile = workDir.resolve("test.ijm");
         Files.write(macroFile, macro.getBytes(StandardCharsets.UTF_8));
