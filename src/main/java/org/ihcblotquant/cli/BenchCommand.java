@@ -41,12 +41,17 @@ public final class BenchCommand implements CliCommand {
 
     @Override
     public String help() {
-        return "Usage: ihcq bench ihc|deconvolve|blot [--size WxH] [--repeat N]\n\n"
+        return "Usage: ihcq bench ihc|deconvolve|blot|cells [--size WxH] [--repeat N]\n"
+                + "       ihcq bench slide FILE [--level N] [--repeat N]\n\n"
                 + "  ihc          full IHC scoring of an in-memory RGB image (glass survey, background,\n"
                 + "               tissue threshold, one counting pass), as 'ihcq ihc' does after reading\n"
                 + "  deconvolve   colour deconvolution into three 32-bit OD images\n"
                 + "  blot         blot analysis of a 16-bit fluorescence scan (12 lanes, 3 rows: lanes,\n"
-                + "               bands, border background, measurement, normalisation to the control)\n\n"
+                + "               bands, border background, measurement, normalisation to the control)\n"
+                + "  cells        cell detection of a nuclear-marker field (background, thresholds, nuclei,\n"
+                + "               splitting, cell expansion, per-cell DAB and classes)\n"
+                + "  slide FILE   scoring one level of a pyramidal TIFF (default level 0) against 'vips avg'\n"
+                + "               on the same level, both timed in this run (needs libvips-tools)\n\n"
                 + "Options:\n"
                 + "  --size WxH   image size (default 8000x8000; blot 4000x3000)\n"
                 + "  --repeat N   timed runs after two warm-up runs (default 5); median and best reported\n\n"
@@ -56,13 +61,17 @@ public final class BenchCommand implements CliCommand {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Args.names("size", "repeat"), Args.names());
+        Args a = Args.parse(argv, Args.names("size", "repeat", "level"), Args.names());
+        if (a.positional().size() == 2 && a.positional().get(0).equals("slide")) {
+            return SlideBench.run(java.nio.file.Paths.get(a.positional().get(1)), a.getInt("level", 0),
+                    Math.max(1, a.getInt("repeat", 3)), out);
+        }
         if (a.positional().size() != 1) {
             throw new UsageException("name what to benchmark: ihc or deconvolve");
         }
         String what = a.positional().get(0);
-        if (!what.equals("ihc") && !what.equals("deconvolve") && !what.equals("blot")) {
-            throw new UsageException("unknown benchmark '" + what + "' (ihc, deconvolve, blot)");
+        if (!what.equals("ihc") && !what.equals("deconvolve") && !what.equals("blot") && !what.equals("cells")) {
+            throw new UsageException("unknown benchmark '" + what + "' (ihc, deconvolve, blot, cells)");
         }
         int[] size = parseSize(a.get("size", what.equals("blot") ? "4000x3000" : "8000x8000"));
         int repeat = a.getInt("repeat", 5);
@@ -76,6 +85,9 @@ public final class BenchCommand implements CliCommand {
                 Runtime.getRuntime().maxMemory() >> 20);
         if (what.equals("blot")) {
             return blot(w, h, repeat, out);
+        }
+        if (what.equals("cells")) {
+            return CellsBench.run(w, h, repeat, out);
         }
         out.printf(Locale.ROOT, "building %dx%d synthetic H-DAB image ...%n", w, h);
         int[] px = tiledImage(w, h);

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 
-import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.job.CommandLines;
 import org.ihcblotquant.job.DeconvolveJob;
 
@@ -31,21 +30,29 @@ public final class DeconvolveCommand implements CliCommand {
                 + "each TIFF's Info metadata (Image>Show Info in Fiji).\n\n"
                 + "Options:\n"
                 + "  --out DIR            output folder (created if needed; required)\n"
-                + StainOptions.HELP;
+                + StainOptions.HELP
+                + "  --level N            for a whole slide: the pyramid level to write (0 = full resolution)\n"
+                + "  --pixel-size UM      for a whole slide: the level nearest UM um/px (default: nearest 1 um/px);\n"
+                + "                       a level too large for the heap is refused with the levels that fit\n";
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Args.names("out", "stain", "vectors", "third", "background"), Args.names());
+        Args a = Args.parse(argv, Args.names("out", "stain", "vectors", "third", "background", "level",
+                "pixel-size"), Args.names());
         if (a.positional().size() != 1) {
             throw new UsageException("need exactly one IMAGE, got " + a.positional().size());
         }
         if (!a.has("out")) {
             throw new UsageException("--out DIR is required");
         }
-        DeconvolveJob.Outcome o = new DeconvolveJob().run(DeconvolveJob.Request.ofFile(Paths.get(a.positional().get(0)),
-                StainOptions.vectors(a), StainOptions.third(a), StainOptions.background(a), Paths.get(a.get("out", null)),
-                CommandLines.quoted("ihcq deconvolve", argv)), ProgressListener.NONE);
+        DeconvolveJob.Outcome o;
+        try (ProgressLine progress = new ProgressLine(err, true)) {
+            o = new DeconvolveJob().run(DeconvolveJob.Request.ofFile(Paths.get(a.positional().get(0)),
+                    StainOptions.vectors(a), StainOptions.third(a), StainOptions.background(a),
+                    Paths.get(a.get("out", null)), CommandLines.quoted("ihcq deconvolve", argv))
+                    .withSlideLevel(IhcCommand.slideLevel(a)), progress);
+        }
         for (String w : o.warnings()) {
             err.println("warning: " + w);
         }

@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ihcblotquant.cohort.ShardSpec;
-import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.ihc.IhcImageResult;
 import org.ihcblotquant.ihc.IhcSettings;
+import org.ihcblotquant.ihc.TissueMaskSettings;
 import org.ihcblotquant.io.ImageFiles;
+import org.ihcblotquant.slide.LevelChoice;
 import org.ihcblotquant.job.CommandLines;
+import org.ihcblotquant.job.Fields;
 import org.ihcblotquant.job.IhcBatchJob;
+import org.ihcblotquant.job.StainEstimateScope;
 
 /** {@code ihcq ihc}: scores images and folders, writes the per-image and per-slide tables. */
 public final class IhcCommand implements CliCommand {
@@ -27,6 +30,14 @@ public final class IhcCommand implements CliCommand {
         return "score DAB IHC images and folders: mean DAB OD, positive fraction, H-score";
     }
 
+    static final String TISSUE_MASK_HELP =
+            "  --tissue-smoothing UM  Gaussian sigma (µm) on the total OD before the tissue threshold\n"
+            + "  --min-tissue-area A  drop tissue pieces smaller than A µm² (dust, debris)\n"
+            + "  --max-hole-area A    fill holes in tissue smaller than A µm²; e.g. 1, 50, 200 give a\n"
+            + "                       mask without specks (default: pixel by pixel, no cleaning)\n"
+            + "  --pixel-size UM      micrometres per pixel of images for these areas (default 0.5); for whole\n"
+            + "                       slides the pixel size of the scored level (see below)\n";
+
     @Override
     public String help() {
         return "Usage: ihcq ihc [options] INPUT...\n\n"
@@ -40,6 +51,9 @@ public final class IhcCommand implements CliCommand {
                 + "                       (default 0.2,0.4,0.6)\n"
                 + "  --tissue-od X|auto   tissue = total OD (sum of channel ODs) >= X; auto (default) sets it\n"
                 + "                       from the glass: median + max(0.06, 2 x (q99.5 - median))\n"
+                + "  --stain-estimate S   estimate H and DAB vectors from the images (Macenko): image, slide or\n"
+                + "                       batch (default none); printed in the --vectors syntax and recorded\n"
+                + TISSUE_MASK_HELP
                 + "  --marker NAME        marker name for the tables (default: the scored stain, e.g. DAB)\n"
                 + "  --slide-pattern RE   regular expression on the file name; its first group is the slide id\n"
                 + "                       (default: file name without extension)\n"
@@ -53,7 +67,15 @@ public final class IhcCommand implements CliCommand {
                 + "                       fields lie together), e.g. --shard $SLURM_ARRAY_TASK_ID/16\n"
                 + "                       in a job array; join the shards' tables with 'ihcq merge'. Exit code 0\n"
                 + "                       once the shard's tables are written, even if none of its images scored\n"
+                + "  --qc DIR             write a QC picture per input: DIR/<name>_qc.png (thumbnail, tissue\n"
+                + "                       outline, weak/moderate/strong map)\n"
                 + "  --quiet              print only the summary line\n\n"
+                + "Whole slides (SVS, OME-TIFF and other tiled or pyramidal TIFF/BigTIFF; folders may mix them\n"
+                + "with images) are read tile by tile in bounded memory: glass and tissue are found on a\n"
+                + "low-resolution level, one level is scored, and the row gets its level and pixel_size_um.\n"
+                + "  --level N            pyramid level to score (0 = full resolution)\n"
+                + "  --pixel-size UM      score the level nearest UM micrometres per pixel (default: nearest\n"
+                + "                       1 um/px; full resolution when the file states no pixel size)\n\n"
                 + "Settings (vectors, background rule, thresholds, version) are written as '#' lines above\n"
                 + "the header of both CSVs. A file that cannot be scored gets a row whose status starts with\n"
                 + "'error:'; the batch goes on. Exit code 0 when at least one image was scored, 1 when none\n"
@@ -63,7 +85,12 @@ public final class IhcCommand implements CliCommand {
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argv, Args.names("stain", "vectors", "third", "background", "thresholds", "tissue-od",
-                "marker", "slide-pattern", "out", "slides", "masks", "shard"), Args.names("quiet"));
+                "marker", "slide-pattern", "out", "slides", "masks", "shard", "level", "pixel-size", "qc", "tissue-smoothing",
+                "min-tissue-area", "max-hole-area", "stain-estimate"), Args.names("quiet"));
+        StainEstimateScope estimate = StainEstimateScope.parse(a.get("stain-estimate", "none"));
+        if (estimate != StainEstimateScope.NONE && a.has("vectors")) {
+            throw new UsageException("give either --vectors or --stain-estimate, not both");
+        }
         IhcSettings settings = settings(a);
         if (a.positional().isEmpty()) {
             throw new UsageException("no INPUT given (image files or folders)");
@@ -75,17 +102,29 @@ public final class IhcCommand implements CliCommand {
                 .masks(a.has("masks") ? Paths.get(a.get("masks", null)) : null)
                 .outputs(outFile, slidesFile)
                 .command(CommandLines.quoted("ihcq ihc", argv))
-                .shard(a.has("shard") ? ShardSpec.parse(a.get("shard", null)) : null);
+                .shard(a.has("shard") ? ShardSpec.parse(a.get("shard", null)) : null)
+                .estimate(estimate)
+                .slideLevel(slideLevel(a))
+                .qc(a.has("qc") ? Paths.get(a.get("qc", null)) : null);
         for (String p : a.positional()) {
             b.input(Paths.get(p));
         }
         boolean quiet = a.flag("quiet");
-        IhcBatchJob.Outcome o = new IhcBatchJob().run(b.build(), ProgressListener.NONE,
-                r -> {
-                    if (!quiet) {
-                        out.println(line(r));
-                    }
-                });
+        IhcBatchJob.Outcome o;
+        try (ProgressLine progress = new ProgressLine(err, !quiet)) {
+            o = new IhcBatchJob().run(b.build(), progress, r -> {
+                if (!quiet) {
+                    progress.clear();
+                    out.println(line(r));
+                }
+            });
+        }
+        for (java.util.Map.Entry<String, String> e : o.provenance().entries().entrySet()) {
+            if (e.getKey().startsWith("estimated_vectors ")) {
+                out.println("stain vectors (" + e.getKey().substring("estimated_vectors ".length()) + "): --vectors '"
+                        + e.getValue() + "'");
+            }
+        }
         for (String w : o.warnings()) {
             err.println("warning: " + w);
         }
@@ -107,6 +146,20 @@ public final class IhcCommand implements CliCommand {
         return ok > 0 ? OK : FAILED;
     }
 
+    /** {@code --level N} or {@code --pixel-size UM} for whole slides (not both). */
+    static LevelChoice slideLevel(Args a) {
+        if (a.has("level") && a.has("pixel-size")) {
+            throw new UsageException("give --level or --pixel-size, not both");
+        }
+        if (a.has("level")) {
+            return LevelChoice.level(Fields.whole("level", a.get("level", null)));
+        }
+        if (a.has("pixel-size")) {
+            return LevelChoice.pixelSize(Fields.number("pixel-size", a.get("pixel-size", null)));
+        }
+        return LevelChoice.byDefault();
+    }
+
     static IhcSettings settings(Args a) {
         IhcSettings s = IhcSettings.defaults();
         s = s.withVectors(StainOptions.vectors(a)).withThirdRule(StainOptions.third(a))
@@ -118,7 +171,19 @@ public final class IhcCommand implements CliCommand {
         if (!t.equalsIgnoreCase("auto")) {
             s = s.withTissueOd(Args.parseDouble("tissue-od", t));
         }
+        s = s.withTissueMask(tissueMask(a));
         return s.withMarker(a.get("marker", "")).withSlidePattern(a.get("slide-pattern", null));
+    }
+
+    /** Tissue mask cleaning from --tissue-smoothing, --min-tissue-area, --max-hole-area and --pixel-size. */
+    static TissueMaskSettings tissueMask(Args a) {
+        if (!a.has("tissue-smoothing") && !a.has("min-tissue-area") && !a.has("max-hole-area")) {
+            return TissueMaskSettings.NONE;
+        }
+        return TissueMaskSettings.of(Args.parseDouble("tissue-smoothing", a.get("tissue-smoothing", "0")),
+                Args.parseDouble("min-tissue-area", a.get("min-tissue-area", "0")),
+                Args.parseDouble("max-hole-area", a.get("max-hole-area", "0")),
+                Args.parseDouble("pixel-size", a.get("pixel-size", "0.5")));
     }
 
     static String line(IhcImageResult r) {

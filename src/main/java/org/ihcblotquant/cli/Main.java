@@ -31,6 +31,7 @@ public final class Main {
         for (CliCommand c : Arrays.<CliCommand>asList(
                 new DemoCommand(),
                 new IhcCommand(),
+                new CellsCommand(),
                 new DeconvolveCommand(),
                 new BenchCommand(),
                 new ExamplesCommand(),

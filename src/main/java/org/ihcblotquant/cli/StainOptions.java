@@ -20,7 +20,9 @@ final class StainOptions {
             + "  --third RULE         third vector when two are given: cross (default, cross product) or\n"
             + "                       complement (sqrt(1-a^2-b^2), Fiji's v1 plugin)\n"
             + "  --background B       I0 per channel: auto (default; glass in the image, 255 when there is\n"
-            + "                       none, which the results say), white (255,255,255) or R,G,B\n";
+            + "                       none, which the results say), slide (one I0 per slide: glass pooled\n"
+            + "                       over all its fields; fields without glass take the slide's value),\n"
+            + "                       white (255,255,255) or R,G,B\n";
 
     private StainOptions() {
     }

@@ -77,6 +77,8 @@ public final class IhcAnalysis {
         int[] px = (int[]) cp.getPixels();
         if (cal.background.source() == Background.Source.NO_GLASS_FALLBACK) {
             notes.add("no glass in the image: background 255 used");
+        } else if (cal.background.source() == Background.Source.SLIDE_NO_GLASS_FALLBACK) {
+            notes.add("no glass in any field of the slide: background 255 used");
         }
         if ((long) w * h < MIN_PIXELS) {
             notes.add(TOO_FEW_PIXELS + " (" + w + "x" + h + ")");
@@ -97,6 +99,14 @@ public final class IhcAnalysis {
 
     /** Reads and scores one file; never throws for bad input (the status says what went wrong). */
     public IhcImageResult scoreFile(Path file, ProgressListener progress) {
+        return scoreFile(file, null, progress);
+    }
+
+    /**
+     * As {@link #scoreFile(Path, ProgressListener)} with the background fixed by the caller (the
+     * slide's pooled glass), or null for the image's own.
+     */
+    public IhcImageResult scoreFile(Path file, Background forced, ProgressListener progress) {
         String name = file.getFileName().toString();
         String slide = settings.slideOf(name, null);
         LoadedImage img;
@@ -134,7 +144,9 @@ public final class IhcAnalysis {
             }
         }
         try {
-            return score(name, (ColorProcessor) img.processor(), mask, notes, progress);
+            ColorProcessor cp = (ColorProcessor) img.processor();
+            return score(name, cp, mask, notes,
+                    scorer.calibrate((int[]) cp.getPixels(), cp.getWidth(), cp.getHeight(), forced), progress);
         } catch (CancelledException e) {
             throw e;
         } catch (OutOfMemoryError e) {

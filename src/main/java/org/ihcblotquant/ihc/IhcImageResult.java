@@ -37,6 +37,20 @@ public final class IhcImageResult {
         this.notes = Collections.unmodifiableList(new ArrayList<>(notes));
     }
 
+    /**
+     * A result made outside this package (whole slides scored tile by tile): status {@code ok} or
+     * {@code error: ...}; counts and background null only for failures.
+     */
+    public static IhcImageResult of(String image, String slide, String marker, String status, int width, int height,
+            Background background, double tissueOd, PixelCounts counts, List<String> notes) {
+        return new IhcImageResult(image, slide, marker, status, width, height, background, tissueOd, counts, notes);
+    }
+
+    /** A failed input whose error message becomes the status ({@code error: message}). */
+    public static IhcImageResult failure(String image, String slide, String marker, String message) {
+        return failed(image, slide, marker, message, 0, 0);
+    }
+
     /** A failed image: the error message becomes the status. */
     static IhcImageResult failed(String image, String slide, String marker, String message, int width,
             int height) {

@@ -31,10 +31,14 @@ public final class IhcScorer {
         public final Background background;
         public final double tissueOd;
         public final ScoringLookup lookup;
+        /** Cleaned tissue mask (1 tissue), or null when tissue is decided pixel by pixel. */
+        final byte[] tissueMask;
         /** Null when the stain matrix needs more range than the packed tables have. */
         final PackedScoringLookup packed;
 
-        Calibration(Background background, double tissueOd, ScoringLookup lookup, PackedScoringLookup packed) {
+        Calibration(Background background, double tissueOd, ScoringLookup lookup, PackedScoringLookup packed,
+                byte[] tissueMask) {
+            this.tissueMask = tissueMask;
             this.background = background;
             this.tissueOd = tissueOd;
             this.lookup = lookup;
@@ -44,14 +48,25 @@ public final class IhcScorer {
 
     /** Background and tissue threshold for this image, from its glass or the settings. */
     public Calibration calibrate(int[] rgb, int width, int height) {
+        return calibrate(rgb, width, height, null);
+    }
+
+    /**
+     * As {@link #calibrate(int[], int, int)} with a background fixed by the caller (one per slide);
+     * null for the image's own. The tissue threshold still comes from this image's glass, read
+     * under that background.
+     */
+    public Calibration calibrate(int[] rgb, int width, int height, Background forced) {
         GlassSurvey survey = BackgroundEstimator.survey(rgb, width, height);
-        Background bg = settings.background().resolve(survey);
+        Background bg = forced != null ? forced : settings.background().resolve(survey);
         double t = settings.autoTissue() ? TissueThreshold.auto(survey, bg) : settings.tissueOd();
         int chromogen = settings.vectors().chromogenIndex();
         int counter = settings.vectors().counterstainIndex();
         ScoringLookup lut = new ScoringLookup(settings.matrix(), bg, chromogen, counter);
         PackedScoringLookup packed = PackedScoringLookup.forMatrix(settings.matrix(), bg, chromogen, counter);
-        return new Calibration(bg, t, lut, packed);
+        byte[] tissueMask = settings.tissueMask().isActive()
+                ? TissueMask.build(rgb, width, height, bg, t, settings.tissueMask()) : null;
+        return new Calibration(bg, t, lut, packed, tissueMask);
     }
 
     /**
@@ -65,6 +80,14 @@ public final class IhcScorer {
             ProgressListener progress) {
         if (rgb.length != width * height || (mask != null && mask.length != rgb.length)) {
             throw new IllegalArgumentException("pixel or mask array does not match " + width + "x" + height);
+        }
+        if (cal.tissueMask != null) {
+            // the cleaned mask decides tissue: count inside it with no per-pixel threshold, then restore
+            // the analysed area (image or region) as the denominator of the tissue fraction
+            Calibration inMask = new Calibration(cal.background, 0, cal.lookup, cal.packed, null);
+            PixelCounts c = count(rgb, width, height, combine(mask, cal.tissueMask), inMask, progress);
+            c.analysed = mask == null ? rgb.length : nonZero(mask);
+            return c;
         }
         int rowsPerBlock = Math.max(1, (1 << 20) / Math.max(1, width));
         int blocks = (height + rowsPerBlock - 1) / rowsPerBlock;
@@ -97,6 +120,64 @@ public final class IhcScorer {
         return total;
     }
 
+    private static byte[] combine(byte[] region, byte[] tissue) {
+        if (region == null) {
+            return tissue;
+        }
+        byte[] out = new byte[tissue.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) (region[i] != 0 && tissue[i] != 0 ? 1 : 0);
+        }
+        return out;
+    }
+
+    private static long nonZero(byte[] mask) {
+        long n = 0;
+        for (byte b : mask) {
+            if (b != 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * A private tally for one worker of a tiled scan (whole slides): pixels are added range by
+     * range with the same tables as {@link #count}, and the workers' counts are added at the end.
+     * Not thread-safe; one per thread.
+     */
+    public static final class Tally {
+        private final RangeCounter counter;
+
+        Tally(RangeCounter counter) {
+            this.counter = counter;
+        }
+
+        /** Counts pixels {@code from <= i < to} of {@code rgb}. */
+        public void add(int[] rgb, int from, int to) {
+            counter.add(rgb, from, to);
+        }
+
+        public PixelCounts counts() {
+            return counter.result();
+        }
+    }
+
+    public Tally newTally(Calibration cal) {
+        return new Tally(cal.packed != null ? new HistogramCounter(cal.packed, cal.tissueOd, settings)
+                : new FixedPointCounter(cal.lookup, cal.tissueOd, settings));
+    }
+
+    /**
+     * The per-pixel class decision of {@link #classify} as a function (-1 glass, 0 negative tissue,
+     * 1 weak, 2 moderate, 3 strong), for overlays drawn from samples of a tiled scan.
+     */
+    public java.util.function.IntUnaryOperator classifier(Calibration cal) {
+        PixelClassifier c = cal.packed != null ? packedClassifier(cal.packed, cal.tissueOd)
+                : fixedClassifier(cal.lookup, cal.tissueOd);
+        return c::classOf;
+    }
+
     /** Counts the runs of non-zero mask values. */
     private static void addMaskedRuns(RangeCounter counter, int[] rgb, byte[] mask, int start, int end) {
         int i = start;
@@ -120,6 +201,10 @@ public final class IhcScorer {
      * 2 moderate, 3 strong.
      */
     public byte[] classify(int[] rgb, int width, int height, byte[] mask, Calibration cal) {
+        if (cal.tissueMask != null) {
+            return classify(rgb, width, height, combine(mask, cal.tissueMask),
+                    new Calibration(cal.background, 0, cal.lookup, cal.packed, null));
+        }
         byte[] out = new byte[rgb.length];
         PixelClassifier classifier = cal.packed != null ? packedClassifier(cal.packed, cal.tissueOd)
                 : fixedClassifier(cal.lookup, cal.tissueOd);

@@ -32,9 +32,10 @@ public final class IhcSettings {
     private final double tissueOd;
     private final String marker;
     private final Pattern slidePattern;
+    private final TissueMaskSettings tissueMask;
 
     private IhcSettings(StainVectors vectors, ThirdStainRule thirdRule, BackgroundRule background,
-            double[] thresholds, double tissueOd, String marker, Pattern slidePattern) {
+            double[] thresholds, double tissueOd, String marker, Pattern slidePattern, TissueMaskSettings tissueMask) {
         this.vectors = vectors;
         this.thirdRule = thirdRule;
         this.matrix = StainMatrix.of(vectors, thirdRule);
@@ -43,24 +44,25 @@ public final class IhcSettings {
         this.tissueOd = tissueOd;
         this.marker = marker;
         this.slidePattern = slidePattern;
+        this.tissueMask = tissueMask;
     }
 
     /** H DAB, cross product, auto background, 0.2/0.4/0.6, automatic tissue threshold. */
     public static IhcSettings defaults() {
         return new IhcSettings(StainVectors.builtIn("h-dab"), ThirdStainRule.CROSS_PRODUCT, BackgroundRule.auto(),
-                DEFAULT_THRESHOLDS, Double.NaN, "", null);
+                DEFAULT_THRESHOLDS, Double.NaN, "", null, TissueMaskSettings.NONE);
     }
 
     public IhcSettings withVectors(StainVectors v) {
-        return new IhcSettings(v, thirdRule, background, thresholds, tissueOd, marker, slidePattern);
+        return new IhcSettings(v, thirdRule, background, thresholds, tissueOd, marker, slidePattern, tissueMask);
     }
 
     public IhcSettings withThirdRule(ThirdStainRule r) {
-        return new IhcSettings(vectors, r, background, thresholds, tissueOd, marker, slidePattern);
+        return new IhcSettings(vectors, r, background, thresholds, tissueOd, marker, slidePattern, tissueMask);
     }
 
     public IhcSettings withBackground(BackgroundRule b) {
-        return new IhcSettings(vectors, thirdRule, b, thresholds, tissueOd, marker, slidePattern);
+        return new IhcSettings(vectors, thirdRule, b, thresholds, tissueOd, marker, slidePattern, tissueMask);
     }
 
     /** Weak, moderate, strong lower bounds in chromogen OD; strictly increasing. */
@@ -79,7 +81,7 @@ public final class IhcSettings {
             throw new FieldException("thresholds", String.format(Locale.ROOT,
                     "%s,%s,%s must increase (weak < moderate < strong)", t[0], t[1], t[2]));
         }
-        return new IhcSettings(vectors, thirdRule, background, t, tissueOd, marker, slidePattern);
+        return new IhcSettings(vectors, thirdRule, background, t, tissueOd, marker, slidePattern, tissueMask);
     }
 
     /** Fixed tissue threshold on total OD; NaN for automatic. */
@@ -87,18 +89,18 @@ public final class IhcSettings {
         if (!Double.isNaN(od) && !(od >= 0 && od < 7.3)) {
             throw new FieldException("tissue-od", od + " is outside 0..7.2 (total optical density)");
         }
-        return new IhcSettings(vectors, thirdRule, background, thresholds, od, marker, slidePattern);
+        return new IhcSettings(vectors, thirdRule, background, thresholds, od, marker, slidePattern, tissueMask);
     }
 
     public IhcSettings withMarker(String m) {
         return new IhcSettings(vectors, thirdRule, background, thresholds, tissueOd, m == null ? "" : m.trim(),
-                slidePattern);
+                slidePattern, tissueMask);
     }
 
     /** Regex applied to the file name; its first group is the slide id. Null for the default. */
     public IhcSettings withSlidePattern(String regex) {
         if (regex == null || regex.isEmpty()) {
-            return new IhcSettings(vectors, thirdRule, background, thresholds, tissueOd, marker, null);
+            return new IhcSettings(vectors, thirdRule, background, thresholds, tissueOd, marker, null, tissueMask);
         }
         Pattern p;
         try {
@@ -111,7 +113,16 @@ public final class IhcSettings {
             throw new FieldException("slide-pattern", "'" + regex
                     + "' has no group; put the slide id in parentheses, e.g. '^(\\w+)_field'");
         }
-        return new IhcSettings(vectors, thirdRule, background, thresholds, tissueOd, marker, p);
+        return new IhcSettings(vectors, thirdRule, background, thresholds, tissueOd, marker, p, tissueMask);
+    }
+
+    /** How the tissue mask is cleaned (smoothing, specks, holes); {@link TissueMaskSettings#NONE} by default. */
+    public IhcSettings withTissueMask(TissueMaskSettings m) {
+        return new IhcSettings(vectors, thirdRule, background, thresholds, tissueOd, marker, slidePattern, m);
+    }
+
+    public TissueMaskSettings tissueMask() {
+        return tissueMask;
     }
 
     public StainVectors vectors() {
@@ -194,6 +205,7 @@ public final class IhcSettings {
         p.put("tissue_threshold", autoTissue()
                 ? "auto (total OD >= glass median + max(0.06, 2 x (glass q99.5 - median)); 0.06 without glass)"
                 : String.valueOf(tissueOd));
+        p.put("tissue_mask", tissueMask.toString());
         p.put("thresholds", String.format(Locale.ROOT, "weak >= %s, moderate >= %s, strong >= %s (%s OD)",
                 thresholds[0], thresholds[1], thresholds[2], chromogenName()));
         p.put("h_score", "1 x weak% + 2 x moderate% + 3 x strong% of tissue pixels");

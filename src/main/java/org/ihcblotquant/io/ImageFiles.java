@@ -41,7 +41,7 @@ public final class ImageFiles {
 
     /** File name endings treated as images when a folder is scanned. */
     public static final List<String> EXTENSIONS = Collections.unmodifiableList(
-            Arrays.asList("tif", "tiff", "png", "jpg", "jpeg", "bmp", "gif"));
+            Arrays.asList("tif", "tiff", "svs", "png", "jpg", "jpeg", "bmp", "gif"));
 
     private ImageFiles() {
     }

@@ -16,6 +16,9 @@ import org.ihcblotquant.core.Provenance;
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.io.LoadedImage;
 import org.ihcblotquant.io.TiffOutput;
+import org.ihcblotquant.slide.LevelChoice;
+import org.ihcblotquant.slide.LevelImage;
+import org.ihcblotquant.slide.SlideFiles;
 import org.ihcblotquant.stain.Background;
 import org.ihcblotquant.stain.BackgroundEstimator;
 import org.ihcblotquant.stain.BackgroundRule;
@@ -41,6 +44,7 @@ public final class DeconvolveJob implements Job<DeconvolveJob.Request, Deconvolv
         final BackgroundRule background;
         final Path outDir;
         final String command;
+        LevelChoice slideLevel = LevelChoice.byDefault();
 
         private Request(Path file, String name, ColorProcessor image, StainVectors vectors, ThirdStainRule third,
                 BackgroundRule background, Path outDir, String command) {
@@ -58,6 +62,13 @@ public final class DeconvolveJob implements Job<DeconvolveJob.Request, Deconvolv
         public static Request ofFile(Path file, StainVectors v, ThirdStainRule third, BackgroundRule bg, Path outDir,
                 String command) {
             return new Request(file, file.getFileName().toString(), null, v, third, bg, outDir, command);
+        }
+
+        /** For a whole-slide file: which level is deconvolved (default nearest 1 um/px). */
+        public Request withSlideLevel(LevelChoice choice) {
+            Request r = new Request(file, name, image, vectors, third, background, outDir, command);
+            r.slideLevel = choice;
+            return r;
         }
 
         /** Deconvolve pixels in memory (not modified); nothing is written. */
@@ -129,6 +140,11 @@ public final class DeconvolveJob implements Job<DeconvolveJob.Request, Deconvolv
                 targets.add(t);
             }
         }
+        LevelImage slideLevel = null;
+        if (cp == null && SlideFiles.isSlide(q.file)) {
+            slideLevel = LevelImage.read(q.file, q.slideLevel);
+            cp = slideLevel.image;
+        }
         if (cp == null) {
             LoadedImage img = ImageFiles.read(q.file);
             if (!img.isRgb()) {
@@ -145,6 +161,11 @@ public final class DeconvolveJob implements Job<DeconvolveJob.Request, Deconvolv
         prov.put("stain_vectors", matrix.describe());
         prov.put("background_rule", q.background.toString());
         prov.put("background_used", bg.toString());
+        if (slideLevel != null) {
+            prov.put("slide_level", slideLevel.level + " of " + slideLevel.levels + " (" + cp.getWidth() + "x"
+                    + cp.getHeight() + (Double.isNaN(slideLevel.pixelSizeUm) ? ""
+                    : String.format(java.util.Locale.ROOT, ", %.4f um/px", slideLevel.pixelSizeUm)) + ")");
+        }
         List<String> stains = new ArrayList<>();
         List<String> infos = new ArrayList<>();
         for (int k = 0; k < 3; k++) {

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.ihcblotquant.cohort.Shard;
 import org.ihcblotquant.cohort.ShardSpec;
@@ -21,6 +23,12 @@ import org.ihcblotquant.ihc.MaskFolder;
 import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.io.Table;
+import org.ihcblotquant.slide.LevelChoice;
+import org.ihcblotquant.slide.QcFiles;
+import org.ihcblotquant.slide.SlideAnalysis;
+import org.ihcblotquant.slide.SlideFiles;
+import org.ihcblotquant.slide.SlideScore;
+import org.ihcblotquant.slide.SlideTables;
 
 /**
  * IHC batch: scores image files and folders (recursively), builds the per-image and per-slide
@@ -44,9 +52,14 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         final Path slidesCsv;
         final boolean createFolders;
         final String command;
+        final LevelChoice slideLevel;
+        final Path qcDir;
         final ShardSpec shard;
+        final StainEstimateScope estimate;
 
         private Request(Builder b) {
+            this.slideLevel = b.slideLevel;
+            this.qcDir = b.qcDir;
             this.inputs = Collections.unmodifiableList(new ArrayList<>(b.inputs));
             this.settings = b.settings;
             this.masks = b.masks;
@@ -55,6 +68,7 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
             this.createFolders = b.createFolders;
             this.command = b.command;
             this.shard = b.shard;
+            this.estimate = b.estimate;
         }
 
         public static Builder builder(IhcSettings settings) {
@@ -70,7 +84,10 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         private Path slidesCsv;
         private boolean createFolders;
         private String command = "IHC batch";
+        private LevelChoice slideLevel = LevelChoice.byDefault();
+        private Path qcDir;
         private ShardSpec shard;
+        private StainEstimateScope estimate = StainEstimateScope.NONE;
 
         private Builder(IhcSettings settings) {
             this.settings = settings;
@@ -107,10 +124,28 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
             return this;
         }
 
+        /** Which pyramid level of each whole-slide file is scored (default: nearest 1 um/px). */
+        public Builder slideLevel(LevelChoice choice) {
+            this.slideLevel = choice;
+            return this;
+        }
+
+        /** Folder for one QC picture per input ({@code <name>_qc.png}); null for none. */
+        public Builder qc(Path dir) {
+            this.qcDir = dir;
+            return this;
+        }
+
         /**
          * Score only shard K of N of the sorted input list (a task of a job array); null for all.
          * The tables then carry the shard lines that {@code ihcq merge} checks.
          */
+        /** Stain vectors estimated from the images per image, per slide or once for the batch. */
+        public Builder estimate(StainEstimateScope scope) {
+            this.estimate = scope;
+            return this;
+        }
+
         public Builder shard(ShardSpec s) {
             this.shard = s;
             return this;
@@ -207,11 +242,47 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
             OutputFiles.checkFile(q.imagesCsv, "out", files, q.createFolders);
             OutputFiles.checkFile(q.slidesCsv, "slides", files, q.createFolders);
         }
+        if (q.qcDir != null) {
+            OutputFiles.checkFolder(q.qcDir, "qc", true);
+        }
         IhcAnalysis analysis = new IhcAnalysis(q.settings, masks);
+        // background rule "slide": one I0 per slide from the glass of all its fields, decided first
+        SlidePrepass pre = new SlidePrepass(q.settings, masks, files, q.estimate);
+        pre.run(progress);
+        List<String> slideWarnings = new ArrayList<>(pre.warnings());
+        if (shard != null && q.settings.background().isSlide()) {
+            slideWarnings.add("background slide pools the glass of the fields in this shard only; keep a slide's "
+                    + "fields in one shard for one background per slide");
+        }
+        SlideAnalysis slideAnalysis = new SlideAnalysis(q.settings, q.slideLevel, 
+                org.ihcblotquant.core.Threads.count());
         List<IhcImageResult> results = new ArrayList<>();
+        Map<IhcImageResult, SlideScore> slideScores = new IdentityHashMap<>();
+        List<String> warnings = new ArrayList<>(slideWarnings);
         for (int i = 0; i < files.size(); i++) {
             progress.checkCancelled();
-            IhcImageResult r = analysis.scoreFile(files.get(i), slice(progress, i, files));
+            Path f = files.get(i);
+            IhcImageResult r;
+            if (SlideFiles.isSlide(f)) {
+                SlideAnalysis.Outcome so = masks != null ? SlideAnalysis.failed(f, q.settings,
+                        "masks are not applied to whole slides; score slides without a mask folder")
+                        : slideAnalysis.scoreFile(f, slice(progress, i, files));
+                r = so.result;
+                if (so.score != null) {
+                    slideScores.put(r, so.score);
+                }
+            } else {
+                org.ihcblotquant.stain.StainVectors estimated = pre.vectorsFor(f);
+                IhcAnalysis a = estimated == null ? analysis
+                        : new IhcAnalysis(q.settings.withVectors(estimated), masks);
+                r = a.scoreFile(f, pre.backgroundFor(f), slice(progress, i, files));
+            }
+            if (q.qcDir != null && (r.isOk() || slideScores.containsKey(r))) {
+                String w = QcFiles.write(f, r, slideScores.get(r), masks, q.settings, q.qcDir);
+                if (w != null) {
+                    warnings.add(w);
+                }
+            }
             results.add(r);
             if (each != null) {
                 each.scored(r);
@@ -221,12 +292,26 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         Provenance prov = Provenance.start(q.command);
         q.settings.describe(prov);
         prov.put("masks", masks == null ? "none (whole image)" : masks.dir() + "/<image name>.png, non-zero = analysed");
+        for (java.util.Map.Entry<String, String> e : pre.slideBackgrounds().entrySet()) {
+            prov.put("slide_background " + e.getKey(), e.getValue());
+        }
+        if (q.estimate != StainEstimateScope.NONE) {
+            prov.put("stain_estimate", q.estimate.describe());
+        }
+        for (java.util.Map.Entry<String, String> e : pre.estimated().entrySet()) {
+            prov.put("estimated_vectors " + e.getKey(), e.getValue());
+        }
+        if (!slideScores.isEmpty()) {
+            prov.put("slide_level", q.slideLevel.toString());
+        }
         if (shard != null) {
             shard.describe(prov);
         }
         Table images = IhcTables.images(results).addComments(prov.lines());
+        if (!slideScores.isEmpty()) {
+            images = SlideTables.withSlideColumns(images, results, slideScores);
+        }
         Table slides = IhcTables.slides(results).addComments(prov.lines());
-        List<String> warnings = new ArrayList<>();
         for (IhcImageResult r : results) {
             for (String n : r.notes()) {
                 if (n.startsWith(IhcAnalysis.TOO_FEW_PIXELS) || n.startsWith("palette colour image")) {
@@ -250,7 +335,8 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         return new ProgressListener() {
             @Override
             public void progress(double fraction, String message) {
-                all.progress((index + fraction) / files.size(), files.get(index).getFileName().toString());
+                String name = files.get(index).getFileName().toString();
+                all.progress((index + fraction) / files.size(), message == null ? name : name + ": " + message);
             }
 
             @Override

@@ -35,7 +35,8 @@ public final class ConditionSummary {
         this.role = role;
         org.ihcblotquant.stats.Descriptives d = org.ihcblotquant.stats.Descriptives.of(label.label, values);
         this.n = d.n;
-        this.mean = d.mean;
+        // the blank wells define b, so their blank-subtracted mean is 0 by definition (not a rounding residue)
+        this.mean = role == Role.BLANK && d.n > 0 ? 0.0 : d.mean;
         this.sd = d.sd;
         this.sem = d.sem;
         this.meanRaw = meanRaw;

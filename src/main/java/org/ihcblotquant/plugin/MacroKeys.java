@@ -19,6 +19,13 @@ final class MacroKeys {
     static final FieldSpelling IHC_BATCH = IHC.with(map("out", "output", "slides", "output", "masks", "mask",
             "slide-pattern", "slide"));
 
+    /**
+     * IHC Cells and Estimate Stain Vectors: the IHC keys plus pixel, compartment, nucleus, hematoxylin,
+     * smoothing, split, cell, estimate, show, save, clear.
+     */
+    static final FieldSpelling CELLS = IHC.with(map("pixel-size", "pixel", "nucleus-area", "nucleus", "nucleus-od",
+            "hematoxylin", "cell-expansion", "cell", "stain-estimate", "estimate", "cells-out", "save"));
+
     /** Blot Analyze and Blot Measure: rows, control, reference, lanes, polarity, background, minimum, cv_limit. */
     static final FieldSpelling BLOT = FieldSpelling.macro(map("reference-lane", "reference", "min-snr", "minimum",
             "max-control-cv", "cv_limit", "roi", "selection"));

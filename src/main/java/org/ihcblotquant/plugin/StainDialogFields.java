@@ -26,7 +26,7 @@ final class StainDialogFields {
         gd.addChoice("Stain set:", labels.toArray(new String[0]), "H DAB");
         gd.addStringField("Vectors (for user vectors):", "", 40);
         gd.addChoice("Third vector:", THIRD, THIRD[0]);
-        gd.addStringField("Background (auto, white or R,G,B):", "auto", 16);
+        gd.addStringField("Background (auto, slide, white or R,G,B):", "auto", 16);
     }
 
     /** The values in the order {@link #add} put them; invalid ones throw {@link InputException}. */

@@ -20,7 +20,7 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, headless = true, menuPath = Commands.MENU + "Compare Groups (script)")
 public class CompareGroupsCommand implements Command {
     static final FieldSpelling SPELLING = Commands.spelling("paired-by", "pair", "conf-level", "confidence",
-            "plot", "save", "csv-folder", "write", "pool-by", "pool", "table", "table");
+            "plot", "save", "csv-folder", "write", "pool-by", "pool", "table", "table", "adjust", "correction");
 
     @Parameter(persist = false, required = false, description = "CSV file; or give results")
     private File table;
@@ -47,8 +47,17 @@ public class CompareGroupsCommand implements Command {
     private String levels = "";
 
     @Parameter(persist = false, choices = {"Welch t-test", "Student t-test", "Paired t-test", "Mann-Whitney U",
-        "One-way ANOVA + Tukey HSD", "Descriptives only"}, required = false)
+        "One-way ANOVA + Tukey HSD", "Kruskal-Wallis + Dunn", "Welch ANOVA + Games-Howell",
+        "Wilcoxon signed-rank (paired)", "Descriptives only"}, required = false)
     private String test = "Welch t-test";
+
+    @Parameter(persist = false, choices = {"two-sided", "less", "greater"}, required = false,
+            description = "two-group tests: x (first level) less / greater than y")
+    private String alternative = "two-sided";
+
+    @Parameter(persist = false, choices = {"holm", "bonferroni", "BH", "none"}, required = false,
+            description = "correction of Dunn's tests after Kruskal-Wallis")
+    private String correction = "holm";
 
     @Parameter(persist = false, required = false)
     private String pair = "";
@@ -88,7 +97,10 @@ public class CompareGroupsCommand implements Command {
             }
             CompareGroupsJob.Outcome o = new CompareGroupsJob().run(CompareGroupsJob.Request
                     .builder(StatsParameters.source(table, results, join, on, pool), t).value(value).group(group)
-                    .levels(Fields.optionalList(levels)).pairBy(t == GroupComparison.Test.PAIRED ? pair : null)
+                    .levels(Fields.optionalList(levels))
+                    .pairBy(t == GroupComparison.Test.PAIRED || t == GroupComparison.Test.SIGNRANK ? pair : null)
+                    .alternative(org.ihcblotquant.stats.Alternative.parse(alternative == null ? "two-sided" : alternative))
+                    .adjust(org.ihcblotquant.stats.PValueAdjust.Method.parse(correction == null ? "holm" : correction))
                     .confLevel(confidence)
                     .errorBars("SEM".equalsIgnoreCase(error) ? BarChart.ErrorBars.SEM : BarChart.ErrorBars.SD)
                     .outputs(StatsParameters.outputs(save, write)).command("Compare Groups (script)").build(),

@@ -20,7 +20,8 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, headless = true, menuPath = Commands.MENU + "Survival Analysis (script)")
 public class SurvivalCommand implements Command {
     static final FieldSpelling SPELLING = Commands.spelling("event-codes", "codes", "conf-type", "confidence",
-            "conf-level", "level", "plot", "save", "csv-folder", "write", "pool-by", "pool", "table", "table");
+            "conf-level", "level", "plot", "save", "csv-folder", "write", "pool-by", "pool", "table", "table",
+            "adjust", "correction");
 
     @Parameter(persist = false, required = false)
     private File table;
@@ -54,6 +55,30 @@ public class SurvivalCommand implements Command {
 
     @Parameter(persist = false, required = false)
     private double cut = 0.5;
+
+    @Parameter(persist = false, required = false, description = "median, tertiles or optimal: overrides the cut value")
+    private String cutMode = "";
+
+    @Parameter(persist = false, required = false, description = "stratified log-rank and Cox model by this column")
+    private String strata = "";
+
+    @Parameter(persist = false, required = false, description = "numeric columns: adjusted hazard ratios")
+    private String covariates = "";
+
+    @Parameter(persist = false, required = false, description = "categorical columns: adjusted hazard ratios")
+    private String factors = "";
+
+    @Parameter(persist = false, required = false, description = "log-rank test for trend over the ordered groups")
+    private boolean trend;
+
+    @Parameter(persist = false, required = false, description = "log-rank test of every pair of groups")
+    private boolean pairwise;
+
+    @Parameter(persist = false, choices = {"holm", "bonferroni", "BH", "none"}, required = false)
+    private String correction = "holm";
+
+    @Parameter(persist = false, required = false, description = "restricted mean survival time up to this time (0 = none)")
+    private double rmst;
 
     @Parameter(persist = false, required = false)
     private String levels = "";
@@ -97,8 +122,20 @@ public class SurvivalCommand implements Command {
             SurvivalJob.Builder b = SurvivalJob.Request.builder(StatsParameters.source(table, results, join, on, pool))
                     .time(time).event(event).group(group);
             if (score != null && !score.trim().isEmpty()) {
-                b.scoreCut(score, cut);
+                if (cutMode != null && !cutMode.trim().isEmpty()) {
+                    b.scoreCut(score, org.ihcblotquant.stats.CutPoint.parse(cutMode));
+                } else {
+                    b.scoreCut(score, cut);
+                }
             }
+            org.ihcblotquant.stats.SurvivalAnalysis.Options options = new org.ihcblotquant.stats.SurvivalAnalysis.Options()
+                    .pairwise(pairwise, org.ihcblotquant.stats.PValueAdjust.Method.parse(
+                            correction == null ? "holm" : correction));
+            if (rmst > 0) {
+                options.rmst(rmst);
+            }
+            b.options(options).strata(strata).trend(trend, null)
+                    .adjustFor(Fields.optionalList(covariates), Fields.optionalList(factors), null);
             if (codes != null && !codes.trim().isEmpty()) {
                 try {
                     b.codes(EventCodes.parse(codes));

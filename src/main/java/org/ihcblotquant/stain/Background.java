@@ -14,6 +14,10 @@ public final class Background {
         GLASS("glass"),
         /** {@code auto} was asked for but the image shows no glass: 255 used instead. */
         NO_GLASS_FALLBACK("no-glass-255"),
+        /** Glass pooled over all fields of a slide ({@link GlassPool}). */
+        SLIDE_GLASS("slide-glass"),
+        /** One background per slide was asked for but no field of the slide shows glass: 255 used. */
+        SLIDE_NO_GLASS_FALLBACK("slide-no-glass-255"),
         /** 255 per channel, as Colour Deconvolution 2. */
         WHITE("white"),
         /** Given by the user. */

@@ -6,15 +6,30 @@ import org.ihcblotquant.job.FieldException;
 
 /**
  * What the user asked for as background: {@code auto} (estimate from glass, 255 when there is
- * none), {@code white} (255) or given {@code R,G,B}.
+ * none), {@code slide} (one estimate from the glass of all fields of a slide), {@code white} (255)
+ * or given {@code R,G,B}.
  */
 public final class BackgroundRule {
     private final boolean auto;
+    private final boolean slide;
     private final Background fixed;
 
     private BackgroundRule(boolean auto, Background fixed) {
+        this(auto, false, fixed);
+    }
+
+    private BackgroundRule(boolean auto, boolean slide, Background fixed) {
         this.auto = auto;
+        this.slide = slide;
         this.fixed = fixed;
+    }
+
+    /**
+     * One background per slide: glass pooled over all fields of the slide ({@link GlassPool}) by a
+     * batch that sees the slide's fields; a single image on its own is treated as {@code auto}.
+     */
+    public static BackgroundRule slide() {
+        return new BackgroundRule(true, true, null);
     }
 
     public static BackgroundRule auto() {
@@ -44,9 +59,12 @@ public final class BackgroundRule {
         if (t.equals("white") || t.equals("255")) {
             return white();
         }
+        if (t.equals("slide")) {
+            return slide();
+        }
         String[] p = t.split(",");
         if (p.length != 3) {
-            throw new FieldException("background", "'" + s + "' is not auto, white or R,G,B");
+            throw new FieldException("background", "'" + s + "' is not auto, slide, white or R,G,B");
         }
         double[] v = new double[3];
         for (int i = 0; i < 3; i++) {
@@ -63,6 +81,11 @@ public final class BackgroundRule {
         return auto;
     }
 
+    /** True for one background per slide (pooled glass of its fields). */
+    public boolean isSlide() {
+        return slide;
+    }
+
     /** The background for an image: estimated from its glass when auto, else the fixed one. */
     public Background resolve(GlassSurvey survey) {
         return auto ? survey.background() : fixed;
@@ -70,6 +93,9 @@ public final class BackgroundRule {
 
     @Override
     public String toString() {
+        if (slide) {
+            return "slide (glass pooled over all fields of a slide, weighted by glass area; 255 when no field shows glass)";
+        }
         if (auto) {
             return "auto (glass estimate; 255 when no glass)";
         }

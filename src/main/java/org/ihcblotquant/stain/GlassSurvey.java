@@ -47,6 +47,16 @@ public final class GlassSurvey {
         return new GlassSurvey(rgb, width);
     }
 
+    /** True when the image shows glass. */
+    public boolean found() {
+        return found;
+    }
+
+    /** Interior glass blocks the colour was taken from (0 without glass): the weight of this field's glass. */
+    public int glassBlocks() {
+        return blockX.length;
+    }
+
     /** Glass colour as background, or 255 marked as the no-glass fallback. */
     public Background background() {
         return found ? new Background(r, g, b, Background.Source.GLASS)

@@ -167,6 +167,9 @@ public final class SurvivalAnalysis {
         }
     }
 
+    /** Above this many rows per group the text report leaves the Kaplan-Meier table to CSV / JSON. */
+    static final int TEXT_TABLE_ROWS = 1000;
+
     public final SurvivalData data;
     public final Options options;
     /** The one Cox model of all groups (null with one group or when not estimable). */
@@ -569,6 +572,13 @@ public final class SurvivalAnalysis {
         }
         for (KaplanMeier km : curves) {
             sb.append("\n").append(km.level).append(":\n");
+            if (km.rows.size() > TEXT_TABLE_ROWS) {
+                // a cohort-sized table is unreadable on a terminal (and formatting it costs more
+                // than the analysis); the full table is in the CSV and JSON outputs
+                sb.append("  Kaplan-Meier table of ").append(km.rows.size())
+                        .append(" times: written to the CSV and JSON outputs only\n");
+                continue;
+            }
             sb.append(String.format(java.util.Locale.ROOT, "%8s %7s %7s %8s %9s %9s %9s %9s%n", "time", "n.risk", "n.event", "n.censor",
                     "survival", "std.err", "lower", "upper"));
             for (KaplanMeier.Row r : km.rows) {

@@ -146,6 +146,38 @@ class PlateCommandTest {
     }
 
     @Test
+    void excludedWellIsLeftOutAndMarked(@TempDir Path dir) throws Exception {
+        Path wells = dir.resolve("wells.csv");
+        Path csv = dir.resolve("conditions.csv");
+        CliRunner r = CliRunner.run("plate", READS.toString(), "--layout", LAYOUT.toString(), "--plate", "2",
+                "--blank", "Blank", "--control", "Control", "--normalise", "fold", "--exclude", "2:B9",
+                "--wells", wells.toString(), "--out", csv.toString());
+        assertEquals(0, r.code, r.toString());
+        CsvTable w = CsvTable.read(wells);
+        boolean seen = false;
+        for (int i = 0; i < w.rowCount(); i++) {
+            if (w.get(i, w.column("well")).equals("B9")) {
+                assertEquals("no", w.get(i, w.column("used")));
+                assertTrue(w.get(i, w.column("flags")).contains("excluded"));
+                seen = true;
+            }
+        }
+        assertTrue(seen);
+        CsvTable c = CsvTable.read(csv);
+        for (int i = 0; i < c.rowCount(); i++) {
+            if (c.get(i, c.column("condition")).equals("Dox + IL-6 50 ng/mL")) {
+                assertEquals("2", c.get(i, c.column("n")));
+                // the mean of the two remaining wells (C9, D9), from the raw readings
+                double blank = mean(column(1, 2));
+                double control = mean(column(1, 3)) - blank;
+                String[] col = column(1, 9);
+                double want = ((Double.parseDouble(col[1]) + Double.parseDouble(col[2])) / 2 - blank) / control;
+                assertEquals(want, Double.parseDouble(c.get(i, c.column("mean"))), 1e-12);
+            }
+        }
+    }
+
+    @Test
     void badInput(@TempDir Path dir) throws Exception {
         CliRunner r = CliRunner.run("plate", READS.toString(), "--layout", LAYOUT.toString(), "--blank", "Blank",
                 "--control", "DMSO");

@@ -247,6 +247,21 @@ class DunnettTest {
     }
 
     @Test
+    void oneComparisonIsStudentsTForAnyCorrelationAndDf() {
+        // with k = 1 the product form must integrate back to Student's t whatever lambda is: a check of
+        // the quadrature where the conditional distribution is sharpest (lambda near 1: n_i >> n_c)
+        for (double lambda : new double[] {0.2, Math.sqrt(0.5), 0.95, 0.99}) {
+            for (double df : new double[] {2, 5, 30}) {
+                ManyToOneT one = new ManyToOneT(new double[] {lambda}, df);
+                for (double c : new double[] {0.5, 2, 4}) {
+                    assertEquals(Distributions.tTwoSided(c, df), one.upperTail(c), 1e-7,
+                            "lambda " + lambda + " df " + df + " c " + c);
+                }
+            }
+        }
+    }
+
+    @Test
     void normalLimitWithOneComparisonIsTheNormalDistribution() {
         ManyToOneT dist = new ManyToOneT(new double[] {Math.sqrt(0.5)}, Double.POSITIVE_INFINITY);
         assertEquals(1.959963985, dist.quantile(0.95), 1e-7);

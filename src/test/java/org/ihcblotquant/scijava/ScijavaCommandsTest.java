@@ -78,7 +78,7 @@ class ScijavaCommandsTest {
                 ours.add(ci);
             }
         }
-        assertEquals(8, ours.size(), ours.toString());
+        assertEquals(10, ours.size(), ours.toString()); // 9 + Cox Regression (issue 11)
         for (CommandInfo ci : ours) {
             String label = ci.getMenuPath().getLeaf().getName();
             assertTrue(label.endsWith(" (script)") && ci.getMenuPath().get(0).getName().equals("Analyze")

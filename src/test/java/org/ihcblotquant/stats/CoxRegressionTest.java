@@ -103,32 +103,6 @@ class CoxRegressionTest {
     }
 
     @Test
-    void oneBinaryCovariateAgreesWithTheOneCovariateModel() {
-        // the aml data of the shared reference (survival::aml): the existing one-covariate fit
-        // was checked against R; the general fit must give the same numbers
-        double[] t = {9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161, 5, 5, 8, 8, 12, 16, 23, 27, 30, 33, 43, 45};
-        int[] e = {1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1};
-        boolean[] ev = new boolean[e.length];
-        double[][] x = new double[e.length][1];
-        double[] x1 = new double[e.length];
-        for (int i = 0; i < e.length; i++) {
-            ev[i] = e[i] == 1;
-            x[i][0] = i >= 11 ? 1 : 0;
-            x1[i] = x[i][0];
-        }
-        List<String> names = new ArrayList<>();
-        names.add("x");
-        for (CoxModel.Ties ties : CoxModel.Ties.values()) {
-            CoxRegression fit = CoxRegression.fit(CoxData.of(t, ev, null, x, names), ties, 0.95, new Warnings());
-            CoxModel one = CoxModel.fit(t, ev, x1, ties, 0.95);
-            assertEquals(one.coef, fit.coefficients.get(0).coef, 1e-9);
-            assertEquals(one.se, fit.coefficients.get(0).se, 1e-9);
-            assertEquals(one.lrt, fit.lrTest.statistic, 1e-9);
-            assertEquals(one.score, fit.scoreTest.statistic, 1e-9);
-        }
-    }
-
-    @Test
     void aLevelWithoutEventsIsFlaggedAsInfinite() {
         double[] t = {1, 2, 3, 4, 5, 6, 7, 8};
         boolean[] ev = {true, true, true, true, false, false, false, false};

@@ -71,6 +71,18 @@ public final class FijiMacroRunner {
         // study files are YAML (Run Study); Fiji ships SnakeYAML in jars/ too
         Path yaml = locationOf(org.yaml.snakeyaml.Yaml.class);
         Files.copy(yaml, jars.resolve(yaml.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // whole-slide reading: TwelveMonkeys JPEG (and what it needs) and ImgLib2, as a Fiji installation has them
+        for (String dep : new String[] {"com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi",
+            "com.twelvemonkeys.imageio.spi.ImageReaderSpiBase", "com.twelvemonkeys.imageio.metadata.Directory",
+            "com.twelvemonkeys.lang.Validate", "com.twelvemonkeys.io.FileUtil", "com.twelvemonkeys.image.ImageUtil",
+            "net.imglib2.img.cell.LazyCellImg"}) {
+            try {
+                Path jar = locationOf(Class.forName(dep, false, FijiMacroRunner.class.getClassLoader()));
+                Files.copy(jar, jars.resolve(jar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("test class path lacks " + dep, e);
+            }
+        }
         Path ijJar = locationOf(ij.IJ.class);
         Path macroFile = workDir.resolve("test.ijm");
         Files.write(macroFile, macro.getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,101 @@
+package org.ihcblotquant.cells;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ihcblotquant.io.Table;
+
+/**
+ * The per-image, per-slide and per-cell tables of cell-level scoring. Percentages are of detected
+ * nuclei; slides pool their images' cells (never average per-image percentages).
+ */
+public final class CellTables {
+
+    public static final String[] IMAGE_COLUMNS = {"image", "slide", "marker", "status", "nuclei", "positive_nuclei",
+        "positive_pct", "weak_pct", "moderate_pct", "strong_pct", "cell_h_score", "nuclear_dab_mean_od", "allred",
+        "irs", "width", "height", "nucleus_od_threshold", "tissue_od_threshold", "background_r", "background_g",
+        "background_b", "background_source", "stain_vectors", "notes"};
+
+    public static final String[] SLIDE_COLUMNS = {"slide", "marker", "images", "nuclei", "positive_nuclei",
+        "positive_pct", "weak_pct", "moderate_pct", "strong_pct", "cell_h_score", "nuclear_dab_mean_od", "allred",
+        "irs"};
+
+    public static final String[] CELL_COLUMNS = {"image", "slide", "cell", "x_px", "y_px", "x_um", "y_um",
+        "nucleus_area_um2", "nucleus_hema_mean_od", "nucleus_dab_mean_od", "nucleus_dab_max_od", "ring_area_um2",
+        "ring_dab_mean_od", "ring_dab_max_od", "cell_dab_mean_od", "class"};
+
+    /** Class names as pathologists write them. */
+    public static final String[] CLASS_NAMES = {"negative", "1+", "2+", "3+"};
+
+    private CellTables() {
+    }
+
+    public static Table images(List<CellImageResult> results, CellSettings s) {
+        Table t = new Table(IMAGE_COLUMNS);
+        for (CellImageResult r : results) {
+            CellCounts c = r.counts();
+            boolean ok = r.isOk() && c != null;
+            boolean any = ok && c.nuclei() > 0;
+            t.addRow(r.image(), r.slide(), r.marker(), r.status(),
+                    ok ? c.nuclei() : null, ok ? c.positive() : null,
+                    any ? c.positivePct() : null, any ? c.percent(1) : null, any ? c.percent(2) : null,
+                    any ? c.percent(3) : null, any ? c.hScore() : null, any ? c.nuclearDabMean() : null,
+                    ok ? ClinicalScores.allred(c, s) : null, ok ? ClinicalScores.irs(c, s) : null,
+                    r.width(), r.height(),
+                    Double.isNaN(r.nucleusOd()) ? null : r.nucleusOd(),
+                    Double.isNaN(r.tissueOd()) ? null : r.tissueOd(),
+                    r.background() == null ? null : r.background().r(),
+                    r.background() == null ? null : r.background().g(),
+                    r.background() == null ? null : r.background().b(),
+                    r.background() == null ? null : r.background().source().label(),
+                    r.vectors(), String.join("; ", r.notes()));
+        }
+        return t;
+    }
+
+    /** One row per slide and marker, pooling the cells of its ok images in first-seen order. */
+    public static Table slides(List<CellImageResult> results, CellSettings s) {
+        Map<String, List<CellImageResult>> groups = new LinkedHashMap<>();
+        for (CellImageResult r : results) {
+            if (r.isOk()) {
+                groups.computeIfAbsent(r.slide() + "\u0000" + r.marker(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        Table t = new Table(SLIDE_COLUMNS);
+        for (List<CellImageResult> g : groups.values()) {
+            CellCounts c = new CellCounts();
+            for (CellImageResult r : g) {
+                c.add(r.counts());
+            }
+            boolean any = c.nuclei() > 0;
+            t.addRow(g.get(0).slide(), g.get(0).marker(), g.size(), c.nuclei(), c.positive(),
+                    any ? c.positivePct() : null, any ? c.percent(1) : null, any ? c.percent(2) : null,
+                    any ? c.percent(3) : null, any ? c.hScore() : null, any ? c.nuclearDabMean() : null,
+                    ClinicalScores.allred(c, s), ClinicalScores.irs(c, s));
+        }
+        return t;
+    }
+
+    /** One row per detected cell, numbered from 1 within each image. */
+    public static Table cells(List<CellImageResult> results, CellSettings s) {
+        Table t = new Table(CELL_COLUMNS);
+        double px = s.pixelSize();
+        double px2 = px * px;
+        for (CellImageResult r : results) {
+            int id = 0;
+            for (Nucleus n : r.nuclei()) {
+                id++;
+                t.addRow(r.image(), r.slide(), id, n.x, n.y, n.x * px, n.y * px, n.areaPx * px2, n.meanHema,
+                        n.meanDab, n.maxDab, n.ringPx * px2, nan(n.ringMeanDab), nan(n.ringMaxDab), n.cellMeanDab(),
+                        CLASS_NAMES[n.cellClass]);
+            }
+        }
+        return t;
+    }
+
+    private static Object nan(double v) {
+        return Double.isNaN(v) ? null : (Object) v;
+    }
+}

@@ -1,0 +1,276 @@
+package org.ihcblotquant.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.ihcblotquant.cells.CellAnalysis;
+import org.ihcblotquant.cells.CellImageResult;
+import org.ihcblotquant.cells.CellSettings;
+import org.ihcblotquant.cells.CellTables;
+import org.ihcblotquant.core.InputException;
+import org.ihcblotquant.core.ProgressListener;
+import org.ihcblotquant.core.Provenance;
+import org.ihcblotquant.ihc.MaskFolder;
+import org.ihcblotquant.io.CsvFormat;
+import org.ihcblotquant.io.ImageFiles;
+import org.ihcblotquant.io.Table;
+
+/**
+ * Cell-level IHC scoring of image files and folders: nuclei, classes, per-image, per-slide and
+ * (optionally) per-cell tables with provenance. With the background rule {@code slide}, one I0 per
+ * slide from the glass of all its fields; with a stain estimate scope, vectors estimated per image,
+ * per slide or once for the batch (Macenko-type). Outputs are checked before any image is read.
+ */
+public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
+
+    /** Receives each image's result as soon as it is analysed. */
+    public interface ImageListener {
+        void analysed(CellImageResult result);
+    }
+
+    /** Immutable request; build with {@link #builder}. */
+    public static final class Request {
+        final List<Path> inputs;
+        final CellSettings settings;
+        final Path masks;
+        final Path imagesCsv;
+        final Path slidesCsv;
+        final Path cellsCsv;
+        final StainEstimateScope estimate;
+        final boolean createFolders;
+        final String command;
+
+        private Request(Builder b) {
+            this.inputs = Collections.unmodifiableList(new ArrayList<>(b.inputs));
+            this.settings = b.settings;
+            this.masks = b.masks;
+            this.imagesCsv = b.imagesCsv;
+            this.slidesCsv = b.slidesCsv;
+            this.cellsCsv = b.cellsCsv;
+            this.estimate = b.estimate;
+            this.createFolders = b.createFolders;
+            this.command = b.command;
+        }
+
+        public static Builder builder(CellSettings settings) {
+            return new Builder(settings);
+        }
+    }
+
+    public static final class Builder {
+        private final List<Path> inputs = new ArrayList<>();
+        private final CellSettings settings;
+        private Path masks;
+        private Path imagesCsv;
+        private Path slidesCsv;
+        private Path cellsCsv;
+        private StainEstimateScope estimate = StainEstimateScope.NONE;
+        private boolean createFolders;
+        private String command = "IHC cells";
+
+        private Builder(CellSettings settings) {
+            this.settings = settings;
+        }
+
+        public Builder input(Path p) {
+            inputs.add(p);
+            return this;
+        }
+
+        public Builder masks(Path dir) {
+            this.masks = dir;
+            return this;
+        }
+
+        /** Per-image and per-slide tables; both null to only compute them. */
+        public Builder outputs(Path images, Path slides) {
+            this.imagesCsv = images;
+            this.slidesCsv = slides;
+            return this;
+        }
+
+        /** One row per cell; null for none. */
+        public Builder cells(Path cells) {
+            this.cellsCsv = cells;
+            return this;
+        }
+
+        public Builder estimate(StainEstimateScope scope) {
+            this.estimate = scope;
+            return this;
+        }
+
+        public Builder createFolders(boolean create) {
+            this.createFolders = create;
+            return this;
+        }
+
+        public Builder command(String command) {
+            this.command = command;
+            return this;
+        }
+
+        public Request build() {
+            return new Request(this);
+        }
+    }
+
+    /** Results, tables, and the vectors estimated per slide or batch (scope name to spec). */
+    public static final class Outcome extends JobOutcome {
+        private final List<CellImageResult> results;
+        private final Table images;
+        private final Table slides;
+        private final Table cells;
+        private final Map<String, String> estimatedVectors;
+
+        Outcome(Provenance p, List<String> warnings, List<CellImageResult> results, Table images, Table slides,
+                Table cells, Map<String, String> estimated) {
+            super(p, warnings);
+            this.results = Collections.unmodifiableList(results);
+            this.images = images;
+            this.slides = slides;
+            this.cells = cells;
+            this.estimatedVectors = Collections.unmodifiableMap(estimated);
+        }
+
+        public List<CellImageResult> results() {
+            return results;
+        }
+
+        public Table images() {
+            return images;
+        }
+
+        public Table slides() {
+            return slides;
+        }
+
+        /** Per-cell table, or null when not requested. */
+        public Table cells() {
+            return cells;
+        }
+
+        /** Vectors estimated per slide ("slide X") or for the batch ("batch"), in the vectors syntax. */
+        public Map<String, String> estimatedVectors() {
+            return estimatedVectors;
+        }
+
+        public long analysed() {
+            return results.stream().filter(CellImageResult::isOk).count();
+        }
+
+        public boolean ranOutOfMemory() {
+            for (CellImageResult r : results) {
+                if (r.status().contains(CellAnalysis.TOO_LARGE)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    @Override
+    public Outcome run(Request request, ProgressListener progress) {
+        return run(request, progress, null);
+    }
+
+    public Outcome run(Request q, ProgressListener progress, ImageListener each) {
+        if (q.inputs.isEmpty()) {
+            throw new FieldException("input", "no input given (image files or folders)");
+        }
+        if ((q.imagesCsv == null) != (q.slidesCsv == null)) {
+            throw new IllegalArgumentException("give both output tables or neither");
+        }
+        if (q.imagesCsv != null && OutputFiles.same(q.imagesCsv, q.slidesCsv)) {
+            throw new FieldException("slides", "the per-image and per-slide tables would be the same file "
+                    + q.imagesCsv);
+        }
+        if (q.cellsCsv != null && q.imagesCsv != null
+                && (OutputFiles.same(q.cellsCsv, q.imagesCsv) || OutputFiles.same(q.cellsCsv, q.slidesCsv))) {
+            throw new FieldException("cells-out", q.cellsCsv + " is also the per-image or per-slide table");
+        }
+        MaskFolder masks = q.masks == null ? null : new MaskFolder(q.masks);
+        List<Path> files = ImageFiles.expand(q.inputs);
+        if (masks != null) {
+            files.removeIf(masks::contains);
+            if (files.isEmpty()) {
+                throw new InputException("no images left to analyse outside the mask folder " + masks.dir());
+            }
+        }
+        if (q.imagesCsv != null) {
+            OutputFiles.checkFile(q.imagesCsv, "out", files, q.createFolders);
+            OutputFiles.checkFile(q.slidesCsv, "slides", files, q.createFolders);
+        }
+        if (q.cellsCsv != null) {
+            OutputFiles.checkFile(q.cellsCsv, "cells-out", files, q.createFolders);
+        }
+        CellSettings s = q.settings;
+        List<String> warnings = new ArrayList<>();
+        SlidePrepass pre = new SlidePrepass(s, masks, files, q.estimate);
+        pre.run(progress);
+        warnings.addAll(pre.warnings());
+        CellAnalysis analysis = new CellAnalysis(s, q.cellsCsv != null);
+        List<CellImageResult> results = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            progress.checkCancelled();
+            Path f = files.get(i);
+            CellAnalysis.Overrides over = pre.overridesFor(f);
+            CellImageResult r = analysis.analyseFile(f, masks, over, slice(progress, i, files));
+            results.add(r);
+            if (each != null) {
+                each.analysed(r);
+            }
+        }
+        progress.progress(1, "done");
+        Provenance prov = Provenance.start(q.command);
+        s.describe(prov);
+        prov.put("masks", masks == null ? "none (whole image)" : masks.dir() + "/<image name>.png, non-zero = analysed");
+        prov.put("stain_estimate", q.estimate.describe());
+        for (Map.Entry<String, String> e : pre.estimated().entrySet()) {
+            prov.put("estimated_vectors " + e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, String> e : pre.slideBackgrounds().entrySet()) {
+            prov.put("slide_background " + e.getKey(), e.getValue());
+        }
+        Table images = CellTables.images(results, s).addComments(prov.lines());
+        Table slides = CellTables.slides(results, s).addComments(prov.lines());
+        Table cells = q.cellsCsv == null ? null : CellTables.cells(results, s).addComments(prov.lines());
+        try {
+            if (q.imagesCsv != null) {
+                CsvFormat.write(images, q.imagesCsv);
+                CsvFormat.write(slides, q.slidesCsv);
+            }
+            if (cells != null) {
+                CsvFormat.write(cells, q.cellsCsv);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the tables: " + e.getMessage(), e);
+        }
+        return new Outcome(prov, warnings, results, images, slides, cells, new LinkedHashMap<>(pre.estimated()));
+    }
+
+    private static ProgressListener slice(ProgressListener all, int index, List<Path> files) {
+        return new ProgressListener() {
+            @Override
+            public void progress(double fraction, String message) {
+                all.progress((index + fraction) / files.size(), files.get(index).getFileName().toString());
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return all.isCancelled();
+            }
+        };
+    }
+
+    static String pct(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}
