@@ -225,7 +225,8 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         List<Path> files;
         if (q.shard != null) {
             // streamed listing: a task of a large array never holds the whole cohort's list
-            shard = Shard.select(q.inputs, masks == null ? null : masks::contains, q.shard, ShardWeight.FILE_SIZE,
+            shard = Shard.select(q.inputs, masks == null ? null : masks::contains, q.shard,
+                    ShardWeight.SLIDE_PIXELS_ELSE_FILE_SIZE,
                     p -> q.settings.slideOf(p.getFileName().toString(), null));
             files = new ArrayList<>(shard.files());
             checkShardable(q, shard);
