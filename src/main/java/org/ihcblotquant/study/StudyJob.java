@@ -27,8 +27,9 @@ public final class StudyJob implements Job<StudyRequest, StudyOutcome> {
 
     /** The sections in the order they run (later ones use what earlier ones left). */
     static List<StudySection> sections() {
-        return Arrays.<StudySection>asList(new PixelMarkersSection(), new StudyTableSection(), new BlotSection(),
-                new GroupTestsSection(), new SurvivalSection());
+        return Arrays.<StudySection>asList(new PixelMarkersSection(), new CellMarkersSection(),
+                new StudyTableSection(), new BlotSection(),
+                new PlateSection(), new GroupTestsSection(), new SurvivalSection());
     }
 
     @Override
@@ -100,10 +101,12 @@ public final class StudyJob implements Job<StudyRequest, StudyOutcome> {
     /** The output folder must not be (inside) an input folder: its plots would be read as images next time. */
     private static void checkOutput(StudyConfig config, Path out) {
         for (MarkerSpec m : config.markers()) {
-            Path in = m.folder().toAbsolutePath().normalize();
-            if (out.startsWith(in)) {
-                throw new FieldException("out", out + " is inside the image folder of marker " + m.name()
-                        + "; choose an output folder outside the inputs");
+            for (Path input : m.inputs()) {
+                Path in = input.toAbsolutePath().normalize();
+                if (Files.isDirectory(in) && out.startsWith(in)) {
+                    throw new FieldException("out", out + " is inside the image folder of marker " + m.name()
+                            + "; choose an output folder outside the inputs");
+                }
             }
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
