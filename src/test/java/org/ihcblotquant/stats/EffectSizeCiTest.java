@@ -3,10 +3,14 @@ package org.ihcblotquant.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.ihcblotquant.io.CsvTable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The noncentral F CDF and the confidence intervals of eta^2 and omega^2 against base R's
@@ -75,5 +79,41 @@ class EffectSizeCiTest {
         assertTrue(1 - a.p < 0.975);
         assertEquals(0, ci[0], 0);
         assertEquals(0, ci[2], 0);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void cliReportsTheIntervalInJsonCsvAndTextAtTheChosenLevel(@TempDir Path dir) throws Exception {
+        Path j = dir.resolve("a.json");
+        Path out = dir.resolve("a.csv");
+        StatsCliTest.Run run = StatsCliTest.run("stats", "anova", "--table", RFixtures.path("insectsprays.csv").toString(),
+                "--value", "count", "--group", "spray", "--conf-level", "0.90", "--json", j.toString(), "--csv",
+                out.toString());
+        assertEquals(0, run.code, run.toString());
+        String c = "insectsprays";
+        Map<String, Object> es = (Map<String, Object>) StatsCliTest.json(j).get("effect_size");
+        assertEquals(0.90, ((Number) es.get("conf_level")).doubleValue(), 0);
+        assertEquals(r(c, "eta2"), ((Number) es.get("eta_squared")).doubleValue(), 1e-12);
+        for (String key : new String[] {"eta_squared_ci", "omega_squared_ci"}) {
+            List<Object> ci = (List<Object>) es.get(key);
+            assertEquals(r(c, "eta2_low.0.90"), ((Number) ci.get(0)).doubleValue(), 1e-6, key);
+            assertEquals(r(c, "eta2_high.0.90"), ((Number) ci.get(1)).doubleValue(), 1e-6, key);
+        }
+        List<Object> ncp = (List<Object>) es.get("ncp_ci");
+        assertEquals(r(c, "ncp_low.0.90"), ((Number) ncp.get(0)).doubleValue(), 1e-6 * r(c, "ncp_low.0.90"));
+        assertEquals(r(c, "ncp_high.0.90"), ((Number) ncp.get(1)).doubleValue(), 1e-6 * r(c, "ncp_high.0.90"));
+
+        CsvTable t = CsvTable.read(out);
+        int last = t.rowCount() - 1;
+        assertEquals("tukey", t.get(last - 2, t.column("test")));
+        assertEquals("eta_squared", t.get(last - 1, t.column("test")));
+        assertEquals("omega_squared", t.get(last, t.column("test")));
+        assertEquals(r(c, "omega2"), Double.parseDouble(t.get(last, t.column("value"))), 1e-12);
+        for (int row = last - 1; row <= last; row++) {
+            assertEquals(r(c, "eta2_low.0.90"), Double.parseDouble(t.get(row, t.column("ci_low"))), 1e-6);
+            assertEquals(r(c, "eta2_high.0.90"), Double.parseDouble(t.get(row, t.column("ci_high"))), 1e-6);
+        }
+        String eta = String.format(Locale.ROOT, "90%% CI %.4f to %.4f", r(c, "eta2_low.0.90"), r(c, "eta2_high.0.90"));
+        assertTrue(run.out.contains(eta), run.toString());
     }
 }
