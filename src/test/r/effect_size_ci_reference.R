@@ -51,6 +51,13 @@ for (nm in names(sets)) {
     add(nm, paste0("eta2_low.", k), num(lo / (lo + df2))); add(nm, paste0("eta2_high.", k), num(hi / (hi + df2)))
   }
 }
+# the lambda interval (95 %) at given F values: large lambda, a huge df2, F so small both bounds are 0
+direct <- rbind(c(1000, 3, 20), c(60, 2, 500), c(2.5, 1, 1e6), c(0.01, 4, 30))
+for (i in seq_len(nrow(direct))) {
+  r <- direct[i, ]; k <- paste(r, collapse = "/")
+  add("direct", paste0(k, "/low"), num(ncp_bound(r[1], r[2], r[3], 0.975)))
+  add("direct", paste0(k, "/high"), num(ncp_bound(r[1], r[2], r[3], 0.025)))
+}
 # the noncentral F CDF itself at a few points, including large lambda
 cdf <- rbind(c(2.5, 3, 20, 0), c(2.5, 3, 20, 4.2), c(0.7, 1, 5, 0.3), c(34.7, 5, 66, 170),
              c(34.7, 5, 66, 120), c(1.1, 10, 100, 30), c(3, 2, 7.5, 12.25), c(50, 4, 1000, 400))

@@ -42,21 +42,29 @@ public final class NoncentralF {
         int mode = (int) Math.floor(half);
         double sum = 0;
         double mass = 0;
-        // upwards from the mode
+        // upwards from the mode; I_x(df1/2 + j, df2/2) falls as j grows, so once it is negligible
+        // the rest of the upper tail adds nothing
         for (int j = mode; ; j++) {
             double w = poisson(j, half);
-            sum += w * Beta.regularizedBeta(x, df1 / 2.0 + j, df2 / 2.0);
+            double b = Beta.regularizedBeta(x, df1 / 2.0 + j, df2 / 2.0);
+            sum += w * b;
             mass += w;
-            if (j > mode && (w < MASS_EPS * 1e-3 || 1 - mass < MASS_EPS)) {
+            if (j > mode && (w < MASS_EPS * 1e-3 || 1 - mass < MASS_EPS || b < MASS_EPS * 1e-3)) {
                 break;
             }
         }
-        // downwards; the beta terms grow as j falls, but the remaining Poisson mass bounds the error
+        // downwards; the beta terms grow as j falls: once one is 1 to double precision, the terms
+        // below it add their Poisson mass P(J <= j - 1) = Q(j, lambda/2) (regularized upper gamma)
         for (int j = mode - 1; j >= 0; j--) {
             double w = poisson(j, half);
-            sum += w * Beta.regularizedBeta(x, df1 / 2.0 + j, df2 / 2.0);
+            double b = Beta.regularizedBeta(x, df1 / 2.0 + j, df2 / 2.0);
+            sum += w * b;
             mass += w;
             if (1 - mass < MASS_EPS || w < MASS_EPS * 1e-3) {
+                break;
+            }
+            if (b > 1 - MASS_EPS && j > 0) {
+                sum += Gamma.regularizedGammaQ(j, half);
                 break;
             }
         }

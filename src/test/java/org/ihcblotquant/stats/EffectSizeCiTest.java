@@ -69,6 +69,18 @@ class EffectSizeCiTest {
     }
 
     @Test
+    void ncpIntervalAtLargeLambdaHugeDfAndTinyF() {
+        for (Map.Entry<String, String> e : R.get("direct").entrySet()) {
+            String[] a = e.getKey().split("/");
+            double[] ci = NoncentralF.ncpInterval(Double.parseDouble(a[0]), Double.parseDouble(a[1]),
+                    Double.parseDouble(a[2]), 0.95);
+            double got = "low".equals(a[3]) ? ci[0] : ci[1];
+            double want = RFixtures.num(e.getValue());
+            assertEquals(want, got, 1e-6 * Math.max(1, want), "lambda " + e.getKey());
+        }
+    }
+
+    @Test
     void boundsTruncatedAtZeroWhenFCannotExcludeNoEffect() {
         GroupedValues g = StatsInput.grouped(ColumnData.of(RFixtures.table("flat.csv")), "value", "group", null,
                 new Warnings());
