@@ -6,6 +6,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 
+import org.ihcblotquant.cohort.ShardSpec;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.study.StudyJob;
 import org.ihcblotquant.study.StudyOutcome;
@@ -26,7 +27,7 @@ public final class StudyCommand implements CliCommand {
 
     @Override
     public String help() {
-        return "Usage: ihcq study STUDY_FILE [--out DIR] [--threads N] [--fresh] [--quiet]\n\n"
+        return "Usage: ihcq study STUDY_FILE [--out DIR] [--threads N] [--fresh] [--shard K/N] [--quiet]\n\n"
                 + "Runs the study a YAML (or JSON) study file describes (format: docs/study.md): scores every\n"
                 + "marker's images (in parallel), joins the patients' scores with the clinical sheet, analyses\n"
                 + "the blots and plate assays, compares each marker between the response groups (with the\n"
@@ -40,6 +41,10 @@ public final class StudyCommand implements CliCommand {
                 + "  --out DIR      output folder (default: study-output beside the study file)\n"
                 + "  --threads N    images scored at once (default: the study file's threads, else one per core)\n"
                 + "  --fresh        ignore results of earlier runs (score every image again)\n"
+                + "  --shard K/N    score only the K-th of N shards of the pixel-scored markers' images (cut\n"
+                + "                 by file size, slides by pixels) into DIR/cache and stop: one task of a job\n"
+                + "                 array; when every shard is done, run the study without --shard to write\n"
+                + "                 the tables and report (it also scores cell markers and anything missing)\n"
                 + "  --quiet        no progress lines\n\n"
                 + "Exit codes: 0 report written (per-image failures are listed in it); 1 bad input (message\n"
                 + "says what to fix); 2 invalid options.\n";
@@ -47,7 +52,7 @@ public final class StudyCommand implements CliCommand {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Args.names("out", "threads"), Args.names("fresh", "quiet"));
+        Args a = Args.parse(argv, Args.names("out", "threads", "shard"), Args.names("fresh", "quiet"));
         if (a.positional().size() != 1) {
             throw new UsageException("give one study file (got " + a.positional().size() + ")");
         }
@@ -58,8 +63,15 @@ public final class StudyCommand implements CliCommand {
         if (a.has("threads") && threads < 1) {
             throw new UsageException("--threads must be 1 or more");
         }
-        StudyOutcome o = new StudyJob().run(new StudyRequest(study, dir, !a.flag("fresh"), threads),
+        ShardSpec shard = a.has("shard") ? ShardSpec.parse(a.get("shard", null)) : null;
+        StudyOutcome o = new StudyJob().run(new StudyRequest(study, dir, !a.flag("fresh"), threads, shard),
                 a.flag("quiet") ? ProgressListener.NONE : new LineProgress(err));
+        if (shard != null) {
+            out.printf(Locale.ROOT, "shard %s: %d images (%d reused, %d not scored) in %s; when every shard is done,"
+                    + " run the study without --shard for the tables and report.html%n", shard, o.images(), o.reused(),
+                    o.failed(), dir.resolve("cache"));
+            return OK;
+        }
         for (String w : o.warnings()) {
             err.println("warning: " + w);
         }

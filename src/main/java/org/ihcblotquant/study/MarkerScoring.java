@@ -1,6 +1,7 @@
 package org.ihcblotquant.study;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,9 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import ij.process.ColorProcessor;
 
+import org.ihcblotquant.cohort.Shard;
+import org.ihcblotquant.cohort.ShardSpec;
+import org.ihcblotquant.cohort.ShardWeight;
 import org.ihcblotquant.core.CancelledException;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
+import org.ihcblotquant.core.Threads;
 import org.ihcblotquant.ihc.IhcAnalysis;
 import org.ihcblotquant.ihc.IhcImageResult;
 import org.ihcblotquant.ihc.IhcScorer;
@@ -51,15 +56,22 @@ final class MarkerScoring {
 
     /** Scores all images; {@code reused[0]} receives how many came from the cache. */
     List<ScoredImage> run(StudyInputs inputs, ProgressListener progress, int[] reused) {
-        List<Task> tasks = new ArrayList<>();
+        return run(inputs, progress, reused, null);
+    }
+
+    /** As {@link #run(StudyInputs, ProgressListener, int[])} for the images of one shard (null: all). */
+    List<ScoredImage> run(StudyInputs inputs, ProgressListener progress, int[] reused, ShardSpec shard) {
+        List<Task> all = new ArrayList<>();
         for (MarkerSpec m : config.pixelMarkers()) {
             IhcAnalysis analysis = new IhcAnalysis(m.settings());
             SlideAnalysis slides = new SlideAnalysis(m.settings(), LevelChoice.byDefault(), 1);
             for (Path f : inputs.images(m.name())) {
-                tasks.add(new Task(m, analysis, slides, f));
+                all.add(new Task(m, analysis, slides, f));
             }
         }
-        int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
+        List<Task> tasks = shard == null ? all
+                : Shard.pick(all, t -> ShardWeight.SLIDE_PIXELS_ELSE_FILE_SIZE.of(t.file), shard);
+        int threads = config.threads() > 0 ? config.threads() : Threads.count();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())));
         AtomicInteger done = new AtomicInteger();
         AtomicInteger fromCache = new AtomicInteger();

@@ -42,6 +42,9 @@ public final class StudyJob implements Job<StudyRequest, StudyOutcome> {
         Path out = request.outDir().toAbsolutePath().normalize();
         checkOutput(config, out);
         OutputFolder folder = new OutputFolder(out);
+        if (request.shard() != null) {
+            return scoreShard(request, config, inputs, folder, progress);
+        }
         ImageScoreCache cache = new ImageScoreCache(request.resume() ? folder.cacheDir() : null);
         StudyRun run = new StudyRun(config, inputs, folder, cache);
         List<StudySection> sections = sections();
@@ -69,6 +72,30 @@ public final class StudyJob implements Job<StudyRequest, StudyOutcome> {
         } catch (IOException e) {
             throw new InputException(out + ": cannot write the study's output: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * One task of a job array: scores the shard's images into the cache of the output folder and
+     * writes nothing else; the final run without a shard finds every image there and writes the
+     * tables and the report, the same as a single run.
+     */
+    private static StudyOutcome scoreShard(StudyRequest request, StudyConfig config, StudyInputs inputs,
+            OutputFolder folder, ProgressListener progress) {
+        if (!request.resume()) {
+            throw new FieldException("fresh", "a shard leaves its results in the output folder's cache for the "
+                    + "final run; scoring it without the cache would leave nothing behind");
+        }
+        int[] reused = new int[1];
+        List<ScoredImage> images = new MarkerScoring(config, new ImageScoreCache(folder.cacheDir()))
+                .run(inputs, progress, reused, request.shard());
+        int failed = 0;
+        for (ScoredImage s : images) {
+            failed += s.isOk() ? 0 : 1;
+        }
+        Provenance p = StudyProvenance.of(config);
+        p.put("shard", request.shard().toString());
+        return new StudyOutcome(p, inputs.warnings(), null, java.util.Collections.<String>emptyList(), images.size(),
+                reused[0], failed, null);
     }
 
     /** The output folder must not be (inside) an input folder: its plots would be read as images next time. */
