@@ -25,7 +25,7 @@ import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.core.Provenance;
 import org.ihcblotquant.ihc.IhcTables;
-import org.ihcblotquant.ihc.PixelCounts;
+import org.ihcblotquant.cells.CellTables;
 import org.ihcblotquant.io.AtomicFiles;
 import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.Table;
@@ -49,6 +49,21 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
     /** '#' keys that differ between parts of one run by design (tool and version are compared all the same). */
     private static final Set<String> RUN_KEYS = new LinkedHashSet<>(Arrays.asList("tool", "version", "command",
             "date", "merged", "merged_with_version", "scoring_command", "incomplete"));
+
+    /**
+     * '#' keys decided per slide from the fields the shard holds (one glass background per slide,
+     * stain vectors estimated per slide): each shard has its own slides' lines.
+     */
+    private static final String[] PER_SLIDE_KEYS = {"slide_background ", "estimated_vectors slide "};
+
+    static boolean isPerSlideKey(String k) {
+        for (String prefix : PER_SLIDE_KEYS) {
+            if (k.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The tool version: parts of different versions are refused, the merged tables carry it. */
     private static final String VERSION = "version";
@@ -96,7 +111,9 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
         }
 
         List<String> header = ordered.get(0).header;
-        Streamer s = new Streamer(header, warnings, plan.count == 0);
+        RowPool pool = RowPool.isCells(header) ? new RowPool.Cells(header, settings.get("thresholds"))
+                : new RowPool.Pixels(header);
+        Streamer s = new Streamer(header, warnings, plan.count == 0, pool);
         try {
             AtomicFiles.write(out, os -> {
                 Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
@@ -112,7 +129,7 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                 w.flush();
             });
             s.report();
-            Table slides = s.pooler.table().addComments(prov.lines());
+            Table slides = s.pool.table().addComments(prov.lines());
             CsvFormat.write(slides, slidesOut);
             return new MergeOutcome(prov, warnings, ordered.size(), plan.count, plan.missing, s.rows, s.ok,
                     slides.rowCount());
@@ -198,16 +215,19 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                     continue;
                 }
                 if (!h.contains("image") || !h.contains("status")) {
-                    throw new InputException(f + ": not a per-image table of ihcq ihc (no image and status columns)");
+                    throw new InputException(f + ": not a per-image table of ihcq ihc or ihcq cells (no image and "
+                            + "status columns)");
                 }
+                boolean cells = RowPool.isCells(h);
                 List<String> missing = new ArrayList<>();
-                for (String c : IhcTables.COUNT_COLUMNS) {
+                for (String c : cells ? CellTables.COUNT_COLUMNS : IhcTables.COUNT_COLUMNS) {
                     if (!h.contains(c)) {
                         missing.add(c);
                     }
                 }
                 if (!missing.isEmpty()) {
-                    throw new InputException(f + ": has no per-image pixel counts (" + String.join(", ", missing)
+                    throw new InputException(f + ": has no per-image " + (cells ? "nucleus" : "pixel") + " counts ("
+                            + String.join(", ", missing)
                             + "), so its slides cannot be pooled exactly; it was written by an older version ("
                             + r.comments().getOrDefault(VERSION, "unknown") + "): score it again with this one");
                 }
@@ -257,6 +277,21 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
             keys.addAll(p.comments.keySet());
             for (String k : keys) {
                 if ((RUN_KEYS.contains(k) && !k.equals(VERSION) && !k.equals("tool")) || ShardInfo.isShardKey(k)) {
+                    continue;
+                }
+                if (isPerSlideKey(k)) {
+                    // each shard holds the lines of its own slides: pooled; a slide split over two shards
+                    // got two decisions, each from part of its fields: refused unless they agree
+                    String had = settings.get(k);
+                    String v = p.comments.get(k);
+                    if (v != null && had != null && !had.equals(v)) {
+                        throw new InputException(String.format(Locale.ROOT, "the shards decided %s differently "
+                                + "('%s' and '%s', %s); keep a slide's fields together in the input list or score "
+                                + "without per-slide decisions", k, had, v, p.file));
+                    }
+                    if (v != null) {
+                        settings.put(k, v);
+                    }
                     continue;
                 }
                 String a = first.comments.get(k);
@@ -430,7 +465,7 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
 
     /** Copies rows to the merged table, pools the ok ones per slide, notes repeated image names. */
     private static final class Streamer {
-        final IhcTables.SlidePooler pooler = new IhcTables.SlidePooler();
+        final RowPool pool;
         final List<String> warnings;
         final boolean checkNames;
         /** Image name to the first table that had it and a 64-bit hash of that row. */
@@ -443,30 +478,18 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
         final int slide;
         final int marker;
         final int status;
-        final int analysed;
-        final int[] classes = new int[4];
-        final int dabIod;
-        final int dabPositiveIod;
-        final int hemaIod;
         final int width;
         long rows;
         long ok;
 
-        Streamer(List<String> header, List<String> warnings, boolean checkNames) {
+        Streamer(List<String> header, List<String> warnings, boolean checkNames, RowPool pool) {
+            this.pool = pool;
             this.warnings = warnings;
             this.checkNames = checkNames;
             image = header.indexOf("image");
             slide = header.indexOf("slide");
             marker = header.indexOf("marker");
             status = header.indexOf("status");
-            analysed = header.indexOf("analysed_px");
-            classes[0] = header.indexOf("negative_px");
-            classes[1] = header.indexOf("weak_px");
-            classes[2] = header.indexOf("moderate_px");
-            classes[3] = header.indexOf("strong_px");
-            dabIod = header.indexOf("dab_iod");
-            dabPositiveIod = header.indexOf("dab_positive_iod");
-            hemaIod = header.indexOf("hema_iod");
             width = header.size();
         }
 
@@ -495,7 +518,12 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                         }
                     }
                     if ("ok".equals(rec.get(status).trim())) {
-                        pooler.add(rec.get(slide), rec.get(marker), counts(p, n, rec));
+                        try {
+                            pool.add(rec.get(slide), rec.get(marker), rec);
+                        } catch (NumberFormatException e) {
+                            throw new InputException(p.file + ": record " + n + " (" + rec.get(image)
+                                    + ") has status ok but its counts are not numbers (" + e.getMessage() + ")");
+                        }
                         ok++;
                     } else if (failed.size() < 10) {
                         failed.add(rec.get(image) + " (" + rec.get(status).trim() + ")");
@@ -508,23 +536,6 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                 throw new InputException(p.file + ": shard " + p.shard.spec() + " should hold " + p.shard.images()
                         + " rows but holds " + n + "; score that shard again");
             }
-        }
-
-        PixelCounts counts(Part p, long n, List<String> rec) {
-            PixelCounts c = new PixelCounts();
-            try {
-                c.analysed = Long.parseLong(rec.get(analysed).trim());
-                for (int k = 0; k < 4; k++) {
-                    c.classes[k] = Long.parseLong(rec.get(classes[k]).trim());
-                }
-                c.chromogenSum = Double.parseDouble(rec.get(dabIod).trim());
-                c.chromogenPositiveSum = Double.parseDouble(rec.get(dabPositiveIod).trim());
-                c.counterSum = Double.parseDouble(rec.get(hemaIod).trim());
-            } catch (NumberFormatException e) {
-                throw new InputException(p.file + ": record " + n + " (" + rec.get(image)
-                        + ") has status ok but its pixel counts are not numbers (" + e.getMessage() + ")");
-            }
-            return c;
         }
 
         void report() {
