@@ -145,6 +145,55 @@ class CellsMergeTest {
     }
 
     @Test
+    void slidesKeptWholeMergeExactlyWithOneBackgroundPerSlide() throws IOException {
+        // fields named after their slide lie together: shards cut between slides, so one glass
+        // background per slide (decided from all its fields) is the single run's
+        Path together = dir.resolve("together");
+        Files.createDirectories(together);
+        long seed = 900;
+        for (int s = 1; s <= 6; s++) {
+            for (int f = 1; f <= 1 + s % 3; f++) {
+                SyntheticNuclei.Field fld = new SyntheticNuclei().size(240, 200 + 20 * f).glass(236 - s, 233, 238)
+                        .seed(seed++).generate();
+                ImageIO.write(fld.image.getBufferedImage(), "png", together.resolve("S" + s + "_F" + f + ".png")
+                        .toFile());
+            }
+        }
+        Path out = Files.createDirectories(dir.resolve("together-out"));
+        String pattern = "^(S\\d+)_";
+        CliRunnerAccess.Result r = CliRunnerAccess.run("cells", "--slide-pattern", pattern, "--background", "slide",
+                "--quiet", "--out", out.resolve("single.csv").toString(), "--slides",
+                out.resolve("single-slides.csv").toString(), together.toString());
+        assertEquals(0, r.code, r.text);
+        List<String> parts = new ArrayList<>();
+        for (int k = 1; k <= 4; k++) {
+            Path part = out.resolve("part-" + k + ".csv");
+            r = CliRunnerAccess.run("cells", "--slide-pattern", pattern, "--background", "slide", "--quiet",
+                    "--shard", k + "/4", "--out", part.toString(), "--slides",
+                    out.resolve("part-slides-" + k + ".csv").toString(), together.toString());
+            assertEquals(0, r.code, r.text);
+            assertTrue(r.text.contains("(whole slides)"), r.text);
+            assertFalse(r.text.contains("warning"), r.text);
+            parts.add(part.toString());
+        }
+        List<String> args = new ArrayList<>();
+        args.add("merge");
+        args.add("--out");
+        args.add(out.resolve("merged.csv").toString());
+        args.add("--slides");
+        args.add(out.resolve("merged-slides.csv").toString());
+        args.addAll(parts);
+        r = CliRunnerAccess.run(args.toArray(new String[0]));
+        assertEquals(0, r.code, r.text);
+        CohortFixture.assertSameTable(out.resolve("single.csv"), out.resolve("merged.csv"), 1e-9);
+        CohortFixture.assertSameTable(out.resolve("single-slides.csv"), out.resolve("merged-slides.csv"), 1e-9);
+        String merged = new String(Files.readAllBytes(out.resolve("merged.csv")), "UTF-8");
+        for (int s = 1; s <= 6; s++) {
+            assertTrue(merged.contains("# slide_background S" + s + ": "), "each shard's slide background kept");
+        }
+    }
+
+    @Test
     void shardsWithDifferentThresholdsAreRefused() throws IOException {
         Path a = shard("mixed", 1, 2);
         Path b = shard("mixed", 2, 2, "--thresholds", "0.3,0.4,0.6");
