@@ -6,6 +6,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 
+import org.ihcblotquant.cohort.ShardSpec;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.study.StudyJob;
 import org.ihcblotquant.study.StudyOutcome;
@@ -39,6 +40,10 @@ public final class StudyCommand implements CliCommand {
                 + "  --out DIR      output folder (default: study-output beside the study file)\n"
                 + "  --threads N    images scored at once (default: the study file's threads, else one per core)\n"
                 + "  --fresh        ignore results of earlier runs (score every image again)\n"
+                + "  --shard K/N    only the image work of the K-th of N shards of the study's image list\n"
+                + "                 (all markers, cut by file size as 'ihcq ihc --shard'), scored into\n"
+                + "                 DIR/cache for a job array sharing DIR; no tables or report. Once every\n"
+                + "                 shard is done, run the study without --shard: it reuses every score\n"
                 + "  --quiet        no progress lines\n\n"
                 + "Exit codes: 0 report written (per-image failures are listed in it); 1 bad input (message\n"
                 + "says what to fix); 2 invalid options.\n";
@@ -46,7 +51,7 @@ public final class StudyCommand implements CliCommand {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Args.names("out", "threads"), Args.names("fresh", "quiet"));
+        Args a = Args.parse(argv, Args.names("out", "threads", "shard"), Args.names("fresh", "quiet"));
         if (a.positional().size() != 1) {
             throw new UsageException("give one study file (got " + a.positional().size() + ")");
         }
@@ -57,10 +62,19 @@ public final class StudyCommand implements CliCommand {
         if (a.has("threads") && threads < 1) {
             throw new UsageException("--threads must be 1 or more");
         }
-        StudyOutcome o = new StudyJob().run(new StudyRequest(study, dir, !a.flag("fresh"), threads),
-                a.flag("quiet") ? ProgressListener.NONE : new LineProgress(err));
+        StudyRequest req = new StudyRequest(study, dir, !a.flag("fresh"), threads);
+        if (a.has("shard")) {
+            req = req.withShard(ShardSpec.parse(a.get("shard", null)));
+        }
+        StudyOutcome o = new StudyJob().run(req, a.flag("quiet") ? ProgressListener.NONE : new LineProgress(err));
         for (String w : o.warnings()) {
             err.println("warning: " + w);
+        }
+        if (req.shard() != null) {
+            out.printf(Locale.ROOT, "shard %s: %d images (%d reused, %d not scored) scored into %s; when every shard "
+                    + "is done, run the study without --shard to write the tables and report%n", req.shard(),
+                    o.images(), o.reused(), o.failed(), dir.resolve("cache"));
+            return OK;
         }
         out.printf(Locale.ROOT, "%d images (%d reused, %d not scored), %d files written%n", o.images(), o.reused(),
                 o.failed(), o.files().size() + 1);

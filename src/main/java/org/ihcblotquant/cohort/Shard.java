@@ -158,6 +158,27 @@ public final class Shard {
         }
     }
 
+    /**
+     * Which of the items of a list (in list order, with these weights) shard {@code spec} holds,
+     * by the same midpoint rule as the file shards: for work lists that are not folder listings
+     * (a study's images of all its markers).
+     */
+    public static boolean[] members(long[] weights, ShardSpec spec) {
+        long total = 0;
+        for (long w : weights) {
+            total += w;
+        }
+        BigInteger n = BigInteger.valueOf(spec.count());
+        BigInteger twoTotal = BigInteger.valueOf(Math.max(1, total)).shiftLeft(1);
+        boolean[] in = new boolean[weights.length];
+        long c = 0;
+        for (int i = 0; i < weights.length; i++) {
+            in[i] = shardOf(c, weights[i], n, twoTotal) == spec.index() - 1;
+            c += weights[i];
+        }
+        return in;
+    }
+
     /** 0-based shard of the file whose weight w starts at c: floor(N (2c + w) / 2T), at most N-1. */
     static int shardOf(long c, long w, BigInteger n, BigInteger twoTotal) {
         BigInteger mid2 = BigInteger.valueOf(c).shiftLeft(1).add(BigInteger.valueOf(w));

@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import ij.process.ColorProcessor;
 
+import org.ihcblotquant.cohort.Shard;
+import org.ihcblotquant.cohort.ShardSpec;
+import org.ihcblotquant.cohort.ShardWeight;
 import org.ihcblotquant.core.CancelledException;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
@@ -47,12 +50,40 @@ final class MarkerScoring {
 
     /** Scores all images; {@code reused[0]} receives how many came from the cache. */
     List<ScoredImage> run(StudyInputs inputs, ProgressListener progress, int[] reused) {
-        List<Task> tasks = new ArrayList<>();
+        return run(inputs, null, progress, reused);
+    }
+
+    /**
+     * Scores the images of one shard of the study's image list (every marker's images in order, cut
+     * by file size as {@code ihcq ihc --shard} cuts), or all of them when {@code shard} is null;
+     * {@code reused[1]}, when there, receives the size of the whole list.
+     */
+    List<ScoredImage> run(StudyInputs inputs, ShardSpec shard, ProgressListener progress, int[] reused) {
+        List<Task> all = new ArrayList<>();
         for (MarkerSpec m : config.markers()) {
             IhcAnalysis analysis = new IhcAnalysis(m.settings());
             for (Path f : inputs.images(m.name())) {
-                tasks.add(new Task(m, analysis, f));
+                all.add(new Task(m, analysis, f));
             }
+        }
+        List<Task> tasks = shard == null ? all : new ArrayList<>();
+        if (shard != null) {
+            long[] weights = new long[all.size()];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = ShardWeight.FILE_SIZE.of(all.get(i).file);
+            }
+            boolean[] in = Shard.members(weights, shard);
+            for (int i = 0; i < in.length; i++) {
+                if (in[i]) {
+                    tasks.add(all.get(i));
+                }
+            }
+        }
+        if (reused.length > 1) {
+            reused[1] = all.size();
+        }
+        if (tasks.isEmpty()) {
+            return new ArrayList<>();
         }
         int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())));

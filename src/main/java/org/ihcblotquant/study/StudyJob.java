@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import org.ihcblotquant.core.InputException;
@@ -41,6 +43,9 @@ public final class StudyJob implements Job<StudyRequest, StudyOutcome> {
         Path out = request.outDir().toAbsolutePath().normalize();
         checkOutput(config, out);
         OutputFolder folder = new OutputFolder(out);
+        if (request.shard() != null) {
+            return runShard(request, config, inputs, folder, progress);
+        }
         ImageScoreCache cache = new ImageScoreCache(request.resume() ? folder.cacheDir() : null);
         StudyRun run = new StudyRun(config, inputs, folder, cache);
         List<StudySection> sections = sections();
@@ -68,6 +73,34 @@ public final class StudyJob implements Job<StudyRequest, StudyOutcome> {
         } catch (IOException e) {
             throw new InputException(out + ": cannot write the study's output: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Image work of one shard: its images scored into the output folder's cache (each entry written
+     * atomically, so the tasks of a job array share the folder), nothing else. A run of the whole
+     * study afterwards reuses every cached score, so its tables and report equal a single run's.
+     */
+    private static StudyOutcome runShard(StudyRequest request, StudyConfig config, StudyInputs inputs,
+            OutputFolder folder, ProgressListener progress) {
+        if (!request.resume()) {
+            throw new FieldException("shard", "a shard scores into the output folder's cache for a later run of the "
+                    + "whole study; it cannot ignore earlier results (leave out fresh)");
+        }
+        int[] counts = new int[2];
+        List<ScoredImage> images = new MarkerScoring(config, new ImageScoreCache(folder.cacheDir()))
+                .run(inputs, request.shard(), progress, counts);
+        int failed = 0;
+        for (ScoredImage s : images) {
+            failed += s.isOk() ? 0 : 1;
+        }
+        Provenance p = StudyProvenance.of(config);
+        p.put("shard", request.shard() + " of a list of " + counts[1] + " images");
+        List<String> warnings = new ArrayList<>();
+        if (failed > 0) {
+            warnings.add(failed + " image(s) of this shard could not be scored (the study's run lists them)");
+        }
+        return new StudyOutcome(p, warnings, null, Collections.<String>emptyList(), images.size(), counts[0],
+                failed, null);
     }
 
     /** The output folder must not be (inside) an input folder: its plots would be read as images next time. */
