@@ -11,6 +11,7 @@ import org.ihcblotquant.cells.CellCounts;
 import org.ihcblotquant.cells.CellImageResult;
 import org.ihcblotquant.cells.CellSettings;
 import org.ihcblotquant.cells.Compartment;
+import org.ihcblotquant.cohort.ShardSpec;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.job.CellsJob;
@@ -60,6 +61,11 @@ public final class CellsCommand implements CliCommand {
                 + "  --out FILE           per-image CSV (default cell-images.csv)\n"
                 + "  --slides FILE        per-slide CSV (default cell-slides.csv beside --out)\n"
                 + "  --cells-out FILE     one row per cell: centroid, areas, ODs, class\n"
+                + "  --shard K/N          analyse only the K-th of N shards of the sorted input list (1..N), cut\n"
+                + "                       as 'ihcq ihc --shard' cuts it, e.g. --shard $SLURM_ARRAY_TASK_ID/16;\n"
+                + "                       join the shards' per-image tables with 'ihcq merge' (their nucleus\n"
+                + "                       counts per class and DAB sums pool the slides exactly). Exit code 0\n"
+                + "                       once the shard's tables are written, even if none of its images worked\n"
                 + "  --quiet              print only the summary line\n\n"
                 + "Settings are written as '#' lines above the header of every CSV. A file that cannot be\n"
                 + "analysed gets a row whose status starts with 'error:'; the batch goes on. Exit code 0 when at\n"
@@ -71,7 +77,7 @@ public final class CellsCommand implements CliCommand {
         Args a = Args.parse(argv, Args.names("stain", "vectors", "third", "background", "thresholds", "tissue-od",
                 "marker", "slide-pattern", "out", "slides", "masks", "cells-out", "pixel-size", "compartment",
                 "nucleus-area", "nucleus-od", "smoothing", "split", "cell-expansion", "stain-estimate", "tissue-smoothing",
-                "min-tissue-area", "max-hole-area"),
+                "min-tissue-area", "max-hole-area", "shard"),
                 Args.names("quiet"));
         CellSettings settings = settings(a);
         StainEstimateScope scope = StainEstimateScope.parse(a.get("stain-estimate", "none"));
@@ -89,6 +95,7 @@ public final class CellsCommand implements CliCommand {
                 .outputs(outFile, slidesFile)
                 .cells(a.has("cells-out") ? Paths.get(a.get("cells-out", null)) : null)
                 .estimate(scope)
+                .shard(a.has("shard") ? ShardSpec.parse(a.get("shard", null)) : null)
                 .command(CommandLines.quoted("ihcq cells", argv));
         for (String p : a.positional()) {
             b.input(Paths.get(p));
@@ -112,6 +119,14 @@ public final class CellsCommand implements CliCommand {
         out.printf(Locale.ROOT, "%d images, %d analysed, %d failed; wrote %s and %s (%d slides)%s%n",
                 o.results().size(), ok, o.results().size() - ok, outFile, slidesFile, o.slides().rowCount(),
                 a.has("cells-out") ? " and " + a.get("cells-out", null) + " (" + o.cells().rowCount() + " cells)" : "");
+        if (o.shard() != null) {
+            // as ihcq ihc: a shard is done when its tables are written, so a failed task is exactly a
+            // shard to run again
+            out.printf(Locale.ROOT, "shard %s: %d of the %d images of the list%s%n", o.shard().spec(),
+                    o.results().size(), o.shard().listSize(),
+                    Boolean.TRUE.equals(o.shard().bySlide()) ? " (whole slides)" : "");
+            return OK;
+        }
         return ok > 0 ? OK : FAILED;
     }
 
