@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.ihcblotquant.cells.CellSettings;
 import org.ihcblotquant.core.Provenance;
 import org.ihcblotquant.core.Version;
 import org.ihcblotquant.ihc.IhcSettings;
@@ -42,17 +43,36 @@ final class ImageScoreCache {
         return sha256(file) + "-" + settingsHash(settings);
     }
 
+    /** Key of one image under one cell-scored marker's settings (its own namespace: never a pixel entry). */
+    static String key(Path file, CellSettings settings) throws IOException {
+        Provenance p = new Provenance();
+        settings.describe(p);
+        return sha256(file) + "-" + settingsHash("cells", p);
+    }
+
     /** What decides a score: every setting except the marker name and id rule, and the tool version. */
     static String settingsHash(IhcSettings settings) {
         Provenance p = new Provenance();
         settings.describe(p);
+        return settingsHash("", p);
+    }
+
+    private static String settingsHash(String mode, Provenance p) {
         StringBuilder sb = new StringBuilder(Version.get());
+        if (!mode.isEmpty()) {
+            sb.append("\nmode=").append(mode);
+        }
         for (Map.Entry<String, String> e : p.entries().entrySet()) {
             if (!e.getKey().equals("marker") && !e.getKey().equals("slide_pattern")) {
                 sb.append('\n').append(e.getKey()).append('=').append(e.getValue());
             }
         }
         return hex(digest().digest(sb.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+    }
+
+    /** First 16 hex digits of the SHA-256 of a text (UTF-8). */
+    static String hash(String text) {
+        return hex(digest().digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
     }
 
     static String sha256(Path file) throws IOException {
@@ -67,16 +87,21 @@ final class ImageScoreCache {
         return hex(md.digest());
     }
 
-    /** An entry read back: table cells (identity cells blank), tallies (or null) and thumbnail (or null). */
+    /**
+     * An entry read back: table cells (identity cells blank), tallies (or null), thumbnail (or null)
+     * and detail rows (cell scoring: one per cell, identity cells blank; empty for pixel scoring).
+     */
     static final class Entry {
         final String[] row;
         final PixelCounts counts;
         final byte[] thumbnail;
+        final List<String[]> detail;
 
-        Entry(String[] row, PixelCounts counts, byte[] thumbnail) {
+        Entry(String[] row, PixelCounts counts, byte[] thumbnail, List<String[]> detail) {
             this.row = row;
             this.counts = counts;
             this.thumbnail = thumbnail;
+            this.detail = detail;
         }
     }
 
@@ -91,10 +116,13 @@ final class ImageScoreCache {
         }
         try {
             Map<?, ?> m = (Map<?, ?>) Json.parse(new String(Files.readAllBytes(json), StandardCharsets.UTF_8));
-            List<?> cells = (List<?>) m.get("row");
-            String[] row = new String[cells.size()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = String.valueOf(cells.get(i));
+            String[] row = strings((List<?>) m.get("row"));
+            List<String[]> detail = new ArrayList<>();
+            List<?> rows = (List<?>) m.get("detail");
+            if (rows != null) {
+                for (Object r : rows) {
+                    detail.add(strings((List<?>) r));
+                }
             }
             PixelCounts counts = null;
             Map<?, ?> c = (Map<?, ?>) m.get("counts");
@@ -111,13 +139,35 @@ final class ImageScoreCache {
             }
             Path jpg = dir.resolve(key + ".jpg");
             byte[] thumb = Files.isRegularFile(jpg) ? Files.readAllBytes(jpg) : null;
-            return new Entry(row, counts, thumb);
+            return new Entry(row, counts, thumb, detail);
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
+    private static String[] strings(List<?> cells) {
+        String[] out = new String[cells.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = String.valueOf(cells.get(i));
+        }
+        return out;
+    }
+
+    private static List<Object> list(String[] row) {
+        List<Object> cells = new ArrayList<>();
+        for (String s : row) {
+            cells.add(s);
+        }
+        return cells;
+    }
+
     void put(String key, String[] row, PixelCounts counts, byte[] thumbnail) throws IOException {
+        put(key, row, counts, thumbnail, null);
+    }
+
+    /** @param detail further rows of the image (cell scoring: one per cell), or null */
+    void put(String key, String[] row, PixelCounts counts, byte[] thumbnail, List<String[]> detail)
+            throws IOException {
         if (dir == null) {
             return;
         }
@@ -125,11 +175,14 @@ final class ImageScoreCache {
             AtomicFiles.write(dir.resolve(key + ".jpg"), out -> out.write(thumbnail));
         }
         Map<String, Object> m = Json.object();
-        List<Object> cells = new ArrayList<>();
-        for (String s : row) {
-            cells.add(s);
+        m.put("row", list(row));
+        if (detail != null) {
+            List<Object> rows = new ArrayList<>();
+            for (String[] r : detail) {
+                rows.add(list(r));
+            }
+            m.put("detail", rows);
         }
-        m.put("row", cells);
         if (counts != null) {
             Map<String, Object> c = Json.object();
             c.put("analysed", counts.analysed);
