@@ -32,8 +32,8 @@ import org.ihcblotquant.stain.StainVectorEstimator;
  * <li>calibration (background, tissue threshold, Otsu nucleus threshold) on the pixels the slide
  * scorer calibrates on: the whole level when small, else its mosaic of glass and tissue tiles;</li>
  * <li>the slide scorer's overview tissue detection says which tiles hold tissue; the level is cut
- * into blocks of whole tiles about {@value NucleusDetector#CORE} px on a side, and blocks without
- * tissue are not read;</li>
+ * into blocks of {@value NucleusDetector#CORE} px on a side (the image detector's tiles), and
+ * blocks that overlap no tissue tile are not read;</li>
  * <li>each block is read with the margin of {@link NucleusDetector#margin()} around it and
  * segmented by the same {@link TileSegmenter} as an image's tiles, which keeps the nuclei whose
  * centroid lies in the block: a nucleus on a block border is counted once.</li>
@@ -143,11 +143,9 @@ public final class SlideCells {
                             .atLevel(li, um);
         }
         List<int[]> blocks = tissueBlocks(lv, SlideScorer.tissueTiles(ov, lv, cal.background, cal.tissueOd));
-        int[] blockSize = blockSize(lv);
         notes.add(String.format(Locale.ROOT, "%d of %d blocks of %dx%d px analysed (the others are glass at low "
-                + "resolution)", blocks.size(), blockCount(lv, blockSize), blockSize[0], blockSize[1]));
-        Segmented seg = segmentBlocks(slide, li, width, height, blocks, blockSize, s, cal,
-                sub(progress, 0.05, 1));
+                + "resolution)", blocks.size(), blockCount(lv), BLOCK, BLOCK));
+        Segmented seg = segmentBlocks(slide, li, width, height, blocks, s, cal, sub(progress, 0.05, 1));
         if (seg.counts.nuclei() == 0) {
             notes.add("no nuclei found");
         }
@@ -156,25 +154,32 @@ public final class SlideCells {
                 cal.nucleusOd, vectors, seg.nuclei, seg.counts, notes).atLevel(li, um);
     }
 
-    /** Blocks of whole tiles about {@link NucleusDetector#CORE} pixels on a side: tiles across, tiles down. */
-    private static int[] blockSize(SlideLevel lv) {
-        int kx = Math.max(1, NucleusDetector.CORE / lv.tileWidth());
-        int ky = Math.max(1, NucleusDetector.CORE / lv.tileHeight());
-        return new int[] {kx * lv.tileWidth(), ky * lv.tileHeight(), kx, ky};
+    /** Block side: the nucleus detector's own tile, so level 0 of a slide is cut as the same image would be. */
+    private static final int BLOCK = NucleusDetector.CORE;
+
+    private static long blockCount(SlideLevel lv) {
+        return ((lv.width() + BLOCK - 1) / BLOCK) * ((lv.height() + BLOCK - 1) / BLOCK);
     }
 
-    private static long blockCount(SlideLevel lv, int[] b) {
-        return (long) ((lv.columns() + b[2] - 1) / b[2]) * ((lv.rows() + b[3] - 1) / b[3]);
-    }
-
-    /** The blocks (column, row in blocks) holding at least one tissue tile, row by row. */
+    /**
+     * The blocks (column, row in blocks) that overlap at least one tissue tile, row by row. Blocks
+     * are cut in pixels, not in tiles, so that stripped files (tiles as wide as the level) still
+     * give blocks of bounded size.
+     */
     private static List<int[]> tissueBlocks(SlideLevel lv, List<int[]> tissueTiles) {
-        int[] b = blockSize(lv);
-        int across = (lv.columns() + b[2] - 1) / b[2];
-        int down = (lv.rows() + b[3] - 1) / b[3];
+        int across = (int) ((lv.width() + BLOCK - 1) / BLOCK);
+        int down = (int) ((lv.height() + BLOCK - 1) / BLOCK);
         boolean[] any = new boolean[across * down];
         for (int[] t : tissueTiles) {
-            any[(t[1] / b[3]) * across + t[0] / b[2]] = true;
+            long x0 = (long) t[0] * lv.tileWidth();
+            long y0 = (long) t[1] * lv.tileHeight();
+            long x1 = x0 + lv.tileWidthAt(t[0]);
+            long y1 = y0 + lv.tileHeightAt(t[1]);
+            for (long by = y0 / BLOCK; by <= (y1 - 1) / BLOCK; by++) {
+                for (long bx = x0 / BLOCK; bx <= (x1 - 1) / BLOCK; bx++) {
+                    any[(int) (by * across + bx)] = true;
+                }
+            }
         }
         List<int[]> out = new ArrayList<>();
         for (int i = 0; i < any.length; i++) {
@@ -192,7 +197,7 @@ public final class SlideCells {
     }
 
     private Segmented segmentBlocks(SlideSource slide, int li, int width, int height, List<int[]> blocks,
-            int[] size, CellSettings s, CellCalibration cal, ProgressListener progress) {
+            CellSettings s, CellCalibration cal, ProgressListener progress) {
         boolean rings = perCellRows || s.compartment() != Compartment.NUCLEUS;
         int margin = new NucleusDetector(s, rings).margin();
         CellCounts[] counts = new CellCounts[blocks.size()];
@@ -213,10 +218,10 @@ public final class SlideCells {
                     int i;
                     while ((i = next.getAndIncrement()) < blocks.size()) {
                         progress.checkCancelled();
-                        int cx0 = blocks.get(i)[0] * size[0];
-                        int cy0 = blocks.get(i)[1] * size[1];
-                        int cx1 = Math.min(width, cx0 + size[0]);
-                        int cy1 = Math.min(height, cy0 + size[1]);
+                        int cx0 = blocks.get(i)[0] * BLOCK;
+                        int cy0 = blocks.get(i)[1] * BLOCK;
+                        int cx1 = Math.min(width, cx0 + BLOCK);
+                        int cy1 = Math.min(height, cy0 + BLOCK);
                         int x0 = Math.max(0, cx0 - margin);
                         int y0 = Math.max(0, cy0 - margin);
                         int w = Math.min(width, cx1 + margin) - x0;
