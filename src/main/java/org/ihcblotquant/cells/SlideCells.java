@@ -32,8 +32,8 @@ import org.ihcblotquant.stain.StainVectorEstimator;
  * <li>calibration (background, tissue threshold, Otsu nucleus threshold) on the pixels the slide
  * scorer calibrates on: the whole level when small, else its mosaic of glass and tissue tiles;</li>
  * <li>the slide scorer's overview tissue detection says which tiles hold tissue; the level is cut
- * into blocks of {@value NucleusDetector#CORE} px on a side (the image detector's tiles), and
- * blocks that overlap no tissue tile are not read;</li>
+ * into blocks of {@value #BLOCK} px on a side, and blocks that overlap no tissue tile are not
+ * read;</li>
  * <li>each block is read with the margin of {@link NucleusDetector#margin()} around it and
  * segmented by the same {@link TileSegmenter} as an image's tiles, which keeps the nuclei whose
  * centroid lies in the block: a nucleus on a block border is counted once.</li>
@@ -154,8 +154,13 @@ public final class SlideCells {
                 cal.nucleusOd, vectors, seg.nuclei, seg.counts, notes).atLevel(li, um);
     }
 
-    /** Block side: the nucleus detector's own tile, so level 0 of a slide is cut as the same image would be. */
-    private static final int BLOCK = NucleusDetector.CORE;
+    /**
+     * Block side in pixels: half the image detector's tile (which it is a divisor of, so block
+     * borders fall on the image's tile borders too). A block and its margin take about 40 MB while
+     * segmented, against about 130 MB at the detector's 2048, so a slide's heap stays small; the
+     * margin reads about a third more pixels than the block.
+     */
+    static final int BLOCK = NucleusDetector.CORE / 2;
 
     private static long blockCount(SlideLevel lv) {
         return ((lv.width() + BLOCK - 1) / BLOCK) * ((lv.height() + BLOCK - 1) / BLOCK);

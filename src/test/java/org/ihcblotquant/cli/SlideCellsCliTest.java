@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ihcq cells} on a whole slide: two synthetic nuclear-marker fields (0.5 um/px, known truth)
- * on glass, one of them across the border between two analysis blocks, the right third of the
+ * on glass, one of them across the border between two analysis blocks, the right part of the
  * slide glass only. Saved as a libvips pyramid, the slide gives the counts of the same pixels
  * scored as one flat image (nuclei on block borders counted once), and both are within the
- * accuracy bars of the truth; the glass-only block is not read.
+ * accuracy bars of the truth; the glass-only blocks are not read.
  */
 class SlideCellsCliTest {
     static final int W = 4400;
@@ -31,7 +31,7 @@ class SlideCellsCliTest {
         SyntheticNuclei.Field b = new SyntheticNuclei().size(1200, 1000).seed(2).generate();
         int[] canvas = glass(W * H, new Random(5));
         paste(a, canvas, 100, 200);
-        // across x = 2048, where the slide's first block of 8 x 256 px tiles ends (and the image's first tile)
+        // across x = 2048, a border between the slide's blocks (and between the image's tiles)
         paste(b, canvas, 1700, 200);
         Path in = Files.createDirectories(dir.resolve("in"));
         Path png = Vips.png(canvas, W, H, in.resolve("F_flat.png"));
@@ -51,7 +51,8 @@ class SlideCellsCliTest {
         assertEquals(0.5, num(t, slide, "pixel_size_um"), 1e-9);
         assertTrue(t.get(flat, t.column("level")).isEmpty(), "images have no level");
         String notes = t.get(slide, t.column("notes"));
-        assertTrue(notes.contains("2 of 3 blocks"), "the glass-only block is skipped: " + notes);
+        // blocks of 1024 px: 5 across, 2 down; the four right of x = 3072 are glass
+        assertTrue(notes.contains("6 of 10 blocks"), "the glass-only blocks are skipped: " + notes);
 
         // the slide against the same pixels as one image: only tissue-mask edge effects may differ
         double nFlat = num(t, flat, "nuclei");
@@ -83,6 +84,47 @@ class SlideCellsCliTest {
         assertEquals("1", t1.get(0, t1.column("level")));
         assertEquals(1.0, num(t1, 0, "pixel_size_um"), 1e-9);
         assertTrue(Files.readAllLines(out1).contains("# slide_level: level 1"), "level in the settings lines");
+    }
+
+    /**
+     * Bounded memory: a 5000 x 5000 slide (its pixels alone are 100 MB as an int[]) analysed at full
+     * resolution in a child JVM with 128 MB of heap and one thread (the calibration mosaic path, as
+     * the level is above 16 MP). The field repeated 25 times: about 25 times its nuclei.
+     */
+    @Test
+    void analysesAFullResolutionLevelLargerThanTheHeap(@TempDir Path dir) throws Exception {
+        SyntheticNuclei.Field f = new SyntheticNuclei().size(1000, 1000).seed(3).generate();
+        Path field = Vips.png((int[]) f.image.getPixels(), 1000, 1000, dir.resolve("field.png"));
+        Path big = dir.resolve("big.v");
+        Vips.run("vips", "replicate", field.toString(), big.toString(), "5", "5");
+        Vips.run("vips", "copy", big.toString(), dir.resolve("res.v").toString(), "--xres", "2000", "--yres", "2000");
+        Path tif = dir.resolve("big.tif");
+        Vips.run("vips", "tiffsave", dir.resolve("res.v").toString(), tif.toString(), "--tile", "--pyramid",
+                "--compression", "deflate", "--bigtiff", "--tile-width", "512", "--tile-height", "512");
+        Path csv = dir.resolve("big.csv");
+        java.util.List<String> cmd = java.util.Arrays.asList(
+                java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                "org.ihcblotquant.cli.Main", "cells", "--quiet", tif.toString(), "--out", csv.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log.txt").toFile());
+        pb.environment().put("SLURM_CPUS_PER_TASK", "1");
+        Process p = pb.start();
+        assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "finished");
+        String log = new String(Files.readAllBytes(dir.resolve("log.txt")), "UTF-8");
+        assertEquals(0, p.exitValue(), log);
+        CsvTable t = CsvTable.read(csv);
+        assertEquals("ok", t.get(0, t.column("status")), log);
+        assertEquals("5000", t.get(0, t.column("width")));
+        assertEquals("0", t.get(0, t.column("level")));
+        double n = num(t, 0, "nuclei");
+        int truth = 25 * f.nuclei.size();
+        System.out.printf(Locale.ROOT, "5000x5000 slide: %.0f nuclei vs %d; positive %.2f vs %.2f; H %.1f vs %.1f%n", n,
+                truth, num(t, 0, "positive_pct"), f.positivePct(0.2, 0.4, 0.6), num(t, 0, "cell_h_score"),
+                f.hScore(0.2, 0.4, 0.6));
+        assertTrue(Math.abs(n - truth) < 0.06 * truth, n + " nuclei vs " + truth);
+        assertEquals(f.positivePct(0.2, 0.4, 0.6), num(t, 0, "positive_pct"), 1.4);
+        assertEquals(f.hScore(0.2, 0.4, 0.6), num(t, 0, "cell_h_score"), 4);
     }
 
     private static double pooled(double va, SyntheticNuclei.Field a, double vb, SyntheticNuclei.Field b) {
