@@ -7,7 +7,10 @@ import org.ihcblotquant.job.FieldException;
 /**
  * How the background under a band is estimated. One documented method per analysis:
  * <ul>
- * <li>{@code border[:W]} (default, LI-COR Image Studio style): the median of a ring W pixels wide
+ * <li>{@code profile} (default, ImageJ Gel Analyzer style): the lane profile (mean across the lane
+ * per row) above a straight baseline joining the profile at the band box's first and last rows,
+ * which are the band's flanking minima; signal = that peak area times the lane width;</li>
+ * <li>{@code border[:W]} (LI-COR Image Studio style): the median of a ring W pixels wide
  * (default 3) around the band box, all four sides; ring pixels that fall inside another band box
  * are left out so that neighbouring bands never count as background;</li>
  * <li>{@code lane}: the lane profile's baseline, a straight line joining the profile just above
@@ -21,7 +24,7 @@ import org.ihcblotquant.job.FieldException;
  */
 public final class BackgroundMethod {
 
-    public enum Kind { BORDER, LANE, ROLLING, NONE }
+    public enum Kind { PROFILE, BORDER, LANE, ROLLING, NONE }
 
     /** Ring width used by {@code border} when none is given, in pixels. */
     public static final int DEFAULT_BORDER = 3;
@@ -38,6 +41,15 @@ public final class BackgroundMethod {
         return new BackgroundMethod(Kind.BORDER, width);
     }
 
+    /**
+     * ImageJ Gel Analyzer's peak area: the lane profile above a straight baseline joining the
+     * profile at the band box's first and last rows (its flanking minima when the box is the
+     * band's own extent), times the lane width.
+     */
+    public static BackgroundMethod profile() {
+        return new BackgroundMethod(Kind.PROFILE, 0);
+    }
+
     public static BackgroundMethod lane() {
         return new BackgroundMethod(Kind.LANE, 0);
     }
@@ -50,7 +62,7 @@ public final class BackgroundMethod {
         return new BackgroundMethod(Kind.NONE, 0);
     }
 
-    /** Parses {@code border|border:W|lane|rolling:R|none}. */
+    /** Parses {@code profile|border|border:W|lane|rolling:R|none}. */
     public static BackgroundMethod parse(String option, String text) {
         String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         String head = s;
@@ -63,6 +75,11 @@ public final class BackgroundMethod {
         switch (head) {
             case "border":
                 return border(arg == null ? DEFAULT_BORDER : positive(option, text, arg));
+            case "profile":
+                if (arg != null) {
+                    break;
+                }
+                return profile();
             case "lane":
                 if (arg != null) {
                     break;
@@ -82,7 +99,7 @@ public final class BackgroundMethod {
                 break;
         }
         throw new FieldException(option, "'" + text + "' is not a background method "
-                + "(border, border:W, lane, rolling:R or none)");
+                + "(profile, border, border:W, lane, rolling:R or none)");
     }
 
     private static int positive(String option, String text, String arg) {
@@ -116,6 +133,8 @@ public final class BackgroundMethod {
                 return "rolling:" + size;
             case LANE:
                 return "lane";
+            case PROFILE:
+                return "profile";
             default:
                 return "none";
         }
@@ -130,6 +149,9 @@ public final class BackgroundMethod {
                 return "rolling ball of radius " + size + " px under each lane profile";
             case LANE:
                 return "lane profile baseline joining the profile above and below each band";
+            case PROFILE:
+                return "lane profile above a straight baseline between the band's flanking minima, times the lane"
+                        + " width (ImageJ Gel Analyzer peak area)";
             default:
                 return "none (background 0)";
         }

@@ -46,11 +46,8 @@ public final class BandFinder {
         }
     }
 
-    /**
-     * @param profiles lane profiles (index 0 = roi.y)
-     * @return rows top to bottom, named row1, row2, ...
-     */
-    public static List<BandRow> find(List<Lane> lanes, double[][] profiles, Rectangle roi) {
+    /** The bands of each lane's profile (before they are grouped into rows). */
+    static List<List<Candidate>> candidates(List<Lane> lanes, double[][] profiles, Rectangle roi) {
         int nl = lanes.size();
         List<List<Candidate>> perLane = new ArrayList<>();
         double[][] resid = new double[nl][];
@@ -84,6 +81,16 @@ public final class BandFinder {
             c.sort(Comparator.comparingDouble(a -> a.centre));
             perLane.add(c);
         }
+        return perLane;
+    }
+
+    /**
+     * @param profiles lane profiles (index 0 = roi.y)
+     * @return rows top to bottom, named row1, row2, ...
+     */
+    public static List<BandRow> find(List<Lane> lanes, double[][] profiles, Rectangle roi) {
+        int nl = lanes.size();
+        List<List<Candidate>> perLane = candidates(lanes, profiles, roi);
         List<Candidate[]> rows = group(perLane, nl);
         return boxes(rows, lanes, roi);
     }

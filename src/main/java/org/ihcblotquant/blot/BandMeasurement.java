@@ -20,9 +20,20 @@ public final class BandMeasurement {
     private final double snr;
     private final boolean detected;
     private final long saturatedPixels;
+    private final String backgroundNote;
 
     public BandMeasurement(double total, double background, long area, double peak, long saturatedPixels,
             boolean flatTop, double snr, boolean detected) {
+        this(total, background, area, peak, saturatedPixels, flatTop, snr, detected, null);
+    }
+
+    /**
+     * @param backgroundNote why the background method was overridden for this band (a border ring
+     *                       lying on the band or holding clipped pixels), or null
+     */
+    public BandMeasurement(double total, double background, long area, double peak, long saturatedPixels,
+            boolean flatTop, double snr, boolean detected, String backgroundNote) {
+        this.backgroundNote = backgroundNote;
         this.total = total;
         this.background = background;
         this.area = area;
@@ -80,7 +91,11 @@ public final class BandMeasurement {
         return detected;
     }
 
-    /** {@code ok}, or the problems: {@code no band}, {@code saturated}, {@code low-snr}, joined by ';'. */
+    /**
+     * {@code ok}, or the problems: {@code no band}, {@code saturated}, {@code low-snr}, and a note when
+     * a border ring was replaced by the profile baseline ({@code ring on band: ...}, {@code ring
+     * clipped: ...}), joined by ';'.
+     */
     public String status(double minSnr) {
         List<String> s = new ArrayList<>();
         if (!detected) {
@@ -91,6 +106,9 @@ public final class BandMeasurement {
         }
         if (detected && !(snr >= minSnr)) {
             s.add("low-snr");
+        }
+        if (backgroundNote != null) {
+            s.add(backgroundNote);
         }
         return s.isEmpty() ? "ok" : String.join(";", s);
     }

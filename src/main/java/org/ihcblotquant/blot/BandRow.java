@@ -12,6 +12,8 @@ public final class BandRow {
     private final boolean[] detected;
     private final BandMeasurement[] measurements;
     private double strength;
+    /** Each band's peak row (image y) once boxes reach the bands' own extents; null before. */
+    private double[] peakY;
 
     public BandRow(String name, Rectangle[] boxes, boolean[] detected) {
         this.name = name;
@@ -53,6 +55,10 @@ public final class BandRow {
         return new Rectangle(boxes[laneIndex]);
     }
 
+    void setBox(int laneIndex, Rectangle box) {
+        boxes[laneIndex] = new Rectangle(box);
+    }
+
     /** Whether a band was found in that lane (false: box placed by interpolation). */
     public boolean detected(int laneIndex) {
         return detected[laneIndex];
@@ -66,8 +72,22 @@ public final class BandRow {
         measurements[laneIndex] = m;
     }
 
-    /** Mean box centre y, for ordering rows top to bottom. */
+    void setPeakY(double[] y) {
+        peakY = y.clone();
+    }
+
+    /**
+     * Mean position of the row's bands (their peak rows once each band has its own box, else the
+     * box centres), for ordering rows top to bottom and saying where a row is.
+     */
     public double meanY() {
+        if (peakY != null) {
+            double s = 0;
+            for (double y : peakY) {
+                s += y;
+            }
+            return s / peakY.length;
+        }
         double s = 0;
         for (Rectangle r : boxes) {
             s += r.y + r.height / 2.0;

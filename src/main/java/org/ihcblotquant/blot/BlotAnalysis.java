@@ -15,6 +15,7 @@ public final class BlotAnalysis {
     private final double[][] laneProfiles;
     private final double[][] laneBaselines;
     private final List<String> warnings;
+    private int ladderLane = -1;
 
     BlotAnalysis(String name, SignalImage image, Rectangle roi, List<Lane> lanes, List<BandRow> rows,
             double[][] laneProfiles, double[][] laneBaselines, List<String> warnings) {
@@ -67,6 +68,15 @@ public final class BlotAnalysis {
     /** Background per row of each lane profile, inside band boxes (NaN elsewhere, except rolling ball). */
     public double[][] laneBaselines() {
         return laneBaselines;
+    }
+
+    /** The molecular-weight ladder's lane index (0-based), or -1 when there is none. */
+    public int ladderLane() {
+        return ladderLane;
+    }
+
+    void setLadderLane(int k) {
+        ladderLane = k;
     }
 
     public List<String> warnings() {

@@ -36,8 +36,14 @@ public final class BlotAnalyzer {
         progress.checkCancelled();
         Rectangle roi = regionOf(name, img, settings.roi);
         List<String> warnings = new ArrayList<>(img.warnings());
+        double tilt = TiltEstimate.degrees(img, roi);
+        if (Math.abs(tilt) >= 1) {
+            warnings.add(String.format(java.util.Locale.ROOT, "%s: the band rows are tilted by about %.1f degrees;"
+                    + " lanes are measured as vertical strips, so rows may split or bands be cut: rotate the scan"
+                    + " by %.1f degrees (Image > Transform > Rotate) before measuring", name, tilt, -tilt));
+        }
         progress.progress(0.2, "lanes");
-        LaneFinder.Result lf = LaneFinder.find(name, img, roi, settings.lanes, settings.laneCentres,
+        LaneFinder.Result lf = LaneFinder.find(name, img.asScanned(), roi, settings.lanes, settings.laneCentres,
                 settings.laneWidth);
         warnings.addAll(lf.warnings);
         List<Lane> lanes = lf.lanes;
@@ -92,10 +98,21 @@ public final class BlotAnalyzer {
         }
         progress.checkCancelled();
         progress.progress(0.6, "measure");
-        double[][] baselines = measure(img, lanes, rows, settings.background, roi);
+        // rows left out when fewer are named than found do not limit the bands kept
         rows = nameRows(name, rows, rowNames, warnings, leftOut.toString());
+        BandBoxes.fit(rows, lanes, profiles, roi);
+        linesWarning(name, img, lanes, roi, warnings);
+        double[][] baselines = measure(img, lanes, rows, settings.background, roi);
+        int ladder = settings.ladder.lane(lanes, profiles, roi);
+        if (ladder >= 0) {
+            warnings.add(name + ": lane " + (ladder + 1) + " is the molecular-weight ladder ("
+                    + (settings.ladder == Ladder.AUTO ? "recognised by its many bands" : "as given")
+                    + "): measured, but left out of the normalisation");
+        }
         progress.progress(1, null);
-        return new BlotAnalysis(name, img, roi, lanes, rows, profiles, baselines, warnings);
+        BlotAnalysis out = new BlotAnalysis(name, img, roi, lanes, rows, profiles, baselines, warnings);
+        out.setLadderLane(ladder);
+        return out;
     }
 
     /**
@@ -170,7 +187,8 @@ public final class BlotAnalyzer {
             for (BandRow r : rows) {
                 Rectangle ob = r.box(outer);
                 Rectangle box = new Rectangle(lb.x, ob.y, lb.width, ob.height);
-                BandMeasurer.Result m = BandMeasurer.measure(img, box, lb, all, BackgroundMethod.border(3), true);
+                BandMeasurer.Result m = BandMeasurer.measure(img, box, lb, all, BackgroundMethod.border(3), true,
+                        false);
                 if (!(m.measurement.snr() >= minSnr) || !(m.measurement.signal() > 0)) {
                     every = false;
                     break;
@@ -215,6 +233,29 @@ public final class BlotAnalyzer {
             out.add(new Lane(k + 1, b.get(k)));
         }
         return out;
+    }
+
+    /** Names the lanes that lines drawn into the image cross (their pixels were interpolated across). */
+    private static void linesWarning(String name, SignalImage img, List<Lane> lanes, Rectangle roi,
+            List<String> warnings) {
+        for (DrawnLines.Segment s : img.drawnLines()) {
+            Rectangle r = s.horizontal ? new Rectangle(s.from, s.at - DrawnLines.MAX_THICKNESS, s.to - s.from + 1,
+                    2 * DrawnLines.MAX_THICKNESS + 1)
+                    : new Rectangle(s.at - 1, s.from, 3, s.to - s.from + 1);
+            if (!r.intersects(roi)) {
+                continue;
+            }
+            StringBuilder touched = new StringBuilder();
+            for (Lane l : lanes) {
+                if (l.bounds().intersects(r)) {
+                    touched.append(touched.length() == 0 ? "" : ", ").append(l.number());
+                }
+            }
+            if (touched.length() > 0) {
+                warnings.add(name + ": " + s + " drawn into the image crosses lane(s) " + touched
+                        + "; its pixels were left out of band totals and backgrounds (interpolated across)");
+            }
+        }
     }
 
     private static Rectangle regionOf(String name, SignalImage img, Rectangle requested) {

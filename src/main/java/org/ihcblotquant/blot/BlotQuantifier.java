@@ -90,8 +90,21 @@ public final class BlotQuantifier {
         for (BlotAnalysis a : analyses) {
             warnings.addAll(a.warnings());
         }
+        // a lane that is a ladder on any image of the membrane is left out of the normalisation
+        boolean[] ladder = new boolean[nl];
+        for (BlotAnalysis a : analyses) {
+            if (a.ladderLane() >= 0) {
+                ladder[a.ladderLane()] = true;
+            }
+        }
+        for (int ref : referenceLanes) {
+            if (ladder[ref - 1]) {
+                throw FieldException.notFitting("reference-lane", ref + " is the molecular-weight ladder; choose a"
+                        + " sample lane as reference");
+            }
+        }
         if (controlRow != null) {
-            double cv = cv(controlRow);
+            double cv = cv(controlRow, ladder);
             if (cv > maxControlCv) {
                 warnings.add(String.format(Locale.ROOT, "loading control %s varies across lanes: CV %.0f %% (limit "
                         + "%.0f %%); check loading and transfer before trusting the normalisation", control, 100 * cv,
@@ -122,8 +135,9 @@ public final class BlotQuantifier {
                 for (int k = 0; k < nl; k++) {
                     BandMeasurement m = r.measurement(k);
                     Rectangle b = r.box(k);
-                    String status = m.status(minSnr);
-                    if (!"ok".equals(status)) {
+                    String status = ladder[k] ? "ladder" : boundStatus(m.status(minSnr), m, r == controlRow ? null
+                            : controlRow == null ? null : controlRow.measurement(k));
+                    if (!"ok".equals(status) && !ladder[k]) {
                         warnings.add(a.name() + " " + r.name() + " lane " + (k + 1) + ": " + status
                                 + (m.isSaturated() ? String.format(Locale.ROOT, " (%.1f %% of pixels saturated%s)",
                                         m.saturatedPct(), m.flatTop() ? ", flat-topped profile" : "") : "")
@@ -132,25 +146,50 @@ public final class BlotQuantifier {
                     }
                     t.addRow(a.name(), r.name(), k + 1, b.x, b.y, b.width, b.height, m.total(), m.background(),
                             m.area(), m.signal(), m.saturatedPct(), m.snr(), ctl[k],
-                            controlRow == null ? Double.NaN : norm[k], norm[k] / ref, status, m.peak());
+                            controlRow == null ? Double.NaN : norm[k], ladder[k] ? Double.NaN : norm[k] / ref, status, m.peak());
                 }
             }
         }
         return new Quantification(t, warnings);
     }
 
-    /** Coefficient of variation of a row's signals across lanes. */
-    static double cv(BandRow row) {
-        int n = row.laneCount();
-        double s = 0;
-        for (int k = 0; k < n; k++) {
-            s += row.measurement(k).signal();
+    /**
+     * A saturated band's signal is clipped, so it is too low: its {@code relative} is a lower
+     * bound, and a saturated loading-control band makes the lane's {@code relative} an upper bound.
+     * The number is kept (it is still the best available) and the status says which way it errs.
+     */
+    static String boundStatus(String status, BandMeasurement m, BandMeasurement control) {
+        boolean low = m.isSaturated();
+        boolean high = control != null && control.isSaturated();
+        if (low && high) {
+            return status + ";relative unbounded (band and control saturated)";
         }
-        double mean = s / n;
+        if (low) {
+            return status + ";relative is a lower bound";
+        }
+        if (high) {
+            return ("ok".equals(status) ? "" : status + ";") + "control saturated: relative is an upper bound";
+        }
+        return status;
+    }
+
+    /** Coefficient of variation of a row's signals across the lanes that are not a ladder. */
+    static double cv(BandRow row, boolean[] ladder) {
+        int n = 0;
+        double s = 0;
+        for (int k = 0; k < row.laneCount(); k++) {
+            if (!ladder[k]) {
+                s += row.measurement(k).signal();
+                n++;
+            }
+        }
+        double mean = s / Math.max(1, n);
         double ss = 0;
-        for (int k = 0; k < n; k++) {
-            double d = row.measurement(k).signal() - mean;
-            ss += d * d;
+        for (int k = 0; k < row.laneCount(); k++) {
+            if (!ladder[k]) {
+                double d = row.measurement(k).signal() - mean;
+                ss += d * d;
+            }
         }
         return n < 2 || mean == 0 ? 0 : Math.sqrt(ss / (n - 1)) / Math.abs(mean);
     }

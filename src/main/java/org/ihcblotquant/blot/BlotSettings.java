@@ -2,7 +2,7 @@ package org.ihcblotquant.blot;
 
 import java.awt.Rectangle;
 
-/** How one membrane image is analysed. Defaults: automatic polarity and lanes, border background. */
+/** How one membrane image is analysed. Defaults: automatic polarity and lanes, lane-profile (Gel Analyzer) background. */
 public final class BlotSettings {
     /** Below this signal-to-noise ratio a band is flagged {@code low-snr}. */
     public static final double DEFAULT_MIN_SNR = 3;
@@ -10,7 +10,7 @@ public final class BlotSettings {
     public static final double DEFAULT_MAX_CONTROL_CV = 0.20;
 
     public Polarity polarity = Polarity.AUTO;
-    public BackgroundMethod background = BackgroundMethod.border(BackgroundMethod.DEFAULT_BORDER);
+    public BackgroundMethod background = BackgroundMethod.profile();
     /** Number of lanes wanted, 0 = detect. */
     public int lanes;
     /** Lane centres (image x) given by the user, or null. */
@@ -21,6 +21,8 @@ public final class BlotSettings {
     public Rectangle roi;
     public double minSnr = DEFAULT_MIN_SNR;
     public double maxControlCv = DEFAULT_MAX_CONTROL_CV;
+    /** Where the molecular-weight marker lane is (left out of normalisation). */
+    public Ladder ladder = Ladder.AUTO;
 
     public BlotSettings copy() {
         BlotSettings s = new BlotSettings();
@@ -32,6 +34,7 @@ public final class BlotSettings {
         s.roi = roi == null ? null : new Rectangle(roi);
         s.minSnr = minSnr;
         s.maxControlCv = maxControlCv;
+        s.ladder = ladder;
         return s;
     }
 }

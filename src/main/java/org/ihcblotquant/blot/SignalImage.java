@@ -33,6 +33,8 @@ public final class SignalImage {
     private final int bitDepth;
     private final double fullScale;
     private final List<String> warnings;
+    private List<DrawnLines.Segment> drawnLines = Collections.emptyList();
+    private SignalImage asScanned = this;
 
     private SignalImage(int width, int height, float[] signal, boolean[] saturated, Polarity polarity,
             boolean polarityDetected, int bitDepth, double fullScale, List<String> warnings) {
@@ -129,7 +131,33 @@ public final class SignalImage {
             sig[i] = used == Polarity.DARK ? (float) (full - v) : v;
             sat[i] = v == extreme && (opaque == null || opaque[i]);
         }
-        return new SignalImage(w, h, sig, sat, used, detected, depth, full, warnings);
+        final float[][] sigDrawn = new float[1][];
+        final boolean[][] satDrawn = new boolean[1][];
+        List<DrawnLines.Segment> lines = DrawnLines.remove(sig, sat, w, h, () -> {
+            sigDrawn[0] = sig.clone();
+            satDrawn[0] = sat.clone();
+        });
+        SignalImage out = new SignalImage(w, h, sig, sat, used, detected, depth, full, warnings);
+        out.drawnLines = Collections.unmodifiableList(lines);
+        out.asScanned = lines.isEmpty() ? out
+                : new SignalImage(w, h, sigDrawn[0], satDrawn[0], used, detected, depth, full, warnings);
+        return out;
+    }
+
+    /**
+     * The image with the drawn lines still in it. Lane finding works on it: its column profile
+     * already ignores thin lines (a flat opening), and its tuning was made with them present.
+     */
+    SignalImage asScanned() {
+        return asScanned;
+    }
+
+    /**
+     * Lines drawn into the image (crop boxes, rules: {@link DrawnLines}), already interpolated
+     * across in {@link #signal()}.
+     */
+    List<DrawnLines.Segment> drawnLines() {
+        return drawnLines;
     }
 
     /**

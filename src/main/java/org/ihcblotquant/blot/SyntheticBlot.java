@@ -31,7 +31,7 @@ public final class SyntheticBlot {
     public static final class Row {
         final String name;
         final double y;
-        final double sigmaY;
+        final double[] sigmaY;
         final double[] volumes;
 
         /**
@@ -40,10 +40,21 @@ public final class SyntheticBlot {
          * @param volumes intended volume per lane (signal-up units x pixels); 0 = no band
          */
         public Row(String name, double y, double sigmaY, double[] volumes) {
+            this(name, y, filled(volumes.length, sigmaY), volumes);
+        }
+
+        /** @param sigmaY Gaussian SD down the lane, per lane (overloaded bands are thicker) */
+        public Row(String name, double y, double[] sigmaY, double[] volumes) {
             this.name = name;
             this.y = y;
-            this.sigmaY = sigmaY;
+            this.sigmaY = sigmaY.clone();
             this.volumes = volumes.clone();
+        }
+
+        private static double[] filled(int n, double v) {
+            double[] a = new double[n];
+            java.util.Arrays.fill(a, v);
+            return a;
         }
     }
 
@@ -127,6 +138,12 @@ public final class SyntheticBlot {
         return this;
     }
 
+    /** A row whose bands have their own thickness (Gaussian SD down the lane) per lane. */
+    public SyntheticBlot row(String name, double y, double[] sigmaY, double[] volumes) {
+        rows.add(new Row(name, y, sigmaY, volumes));
+        return this;
+    }
+
     /** The rendered image and the true volume of every band. */
     public static final class Blot {
         public final ImageProcessor image;
@@ -167,15 +184,16 @@ public final class SyntheticBlot {
         }
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
-            int ylo = (int) Math.max(0, Math.floor(row.y - 6 * row.sigmaY - Math.abs(smile) - 2 - width * Math.abs(sin)));
-            int yhi = (int) Math.min(height - 1, Math.ceil(row.y + 6 * row.sigmaY + Math.abs(smile) + 2
-                    + width * Math.abs(sin)));
             for (int k = 0; k < nl; k++) {
                 double vol = row.volumes[k];
                 if (vol <= 0) {
                     continue;
                 }
-                double amp = vol / (hArea * row.sigmaY * Math.sqrt(2 * Math.PI));
+                double sy = row.sigmaY[k];
+                int ylo = (int) Math.max(0, Math.floor(row.y - 6 * sy - Math.abs(smile) - 2 - width * Math.abs(sin)));
+                int yhi = (int) Math.min(height - 1, Math.ceil(row.y + 6 * sy + Math.abs(smile) + 2
+                        + width * Math.abs(sin)));
+                double amp = vol / (hArea * sy * Math.sqrt(2 * Math.PI));
                 double sag = smile * Math.pow((laneCentres[k] - mid) / half, 2);
                 int xlo = (int) Math.max(0, Math.floor(laneCentres[k] - bandHalfWidth - 12 * edgeSoftness - height * Math.abs(sin)));
                 int xhi = (int) Math.min(width - 1, Math.ceil(laneCentres[k] + bandHalfWidth + 12 * edgeSoftness
@@ -186,7 +204,7 @@ public final class SyntheticBlot {
                         // coordinates in the unrotated blot
                         double u = cx + (x - cx) * cos + (y - cy) * sin;
                         double v = cy - (x - cx) * sin + (y - cy) * cos;
-                        double dv = (v - row.y - sag) / row.sigmaY;
+                        double dv = (v - row.y - sag) / sy;
                         double val = amp * across(u - laneCentres[k]) * Math.exp(-0.5 * dv * dv);
                         sig[y * width + x] += val;
                         sum += val;

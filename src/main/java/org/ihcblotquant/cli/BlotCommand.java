@@ -12,6 +12,7 @@ import org.ihcblotquant.blot.BandRow;
 import org.ihcblotquant.blot.BlotAnalysis;
 import org.ihcblotquant.blot.BlotQuantifier;
 import org.ihcblotquant.blot.BlotSettings;
+import org.ihcblotquant.blot.Ladder;
 import org.ihcblotquant.blot.Polarity;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.io.CsvFormat;
@@ -56,10 +57,15 @@ public final class BlotCommand implements CliCommand {
                 + "  --lane-width W           lane width in pixels with --lane-centres (default 80 % of spacing)\n"
                 + "  --polarity auto|dark|light  dark bands on light (film, Coomassie, inverted exports) or light\n"
                 + "                           bands on dark (fluorescence, raw chemiluminescence); default auto\n"
-                + "  --background border[:W]|lane|rolling:R|none\n"
-                + "                           border: median of a W px ring around each band (default, W=3);\n"
+                + "  --background profile|border[:W]|lane|rolling:R|none\n"
+                + "                           profile (default): lane profile above a straight baseline between\n"
+                + "                           the band's flanking minima, times the lane width (Gel Analyzer);\n"
+                + "                           border: median of a W px ring around each band box (W=3);\n"
                 + "                           lane: lane-profile baseline through the minima around the band;\n"
                 + "                           rolling:R: rolling ball of radius R px under each lane profile\n"
+                + "  --ladder auto|first|last|none  molecular-weight marker lane, measured but left out of the\n"
+                + "                           normalisation (relative empty, status ladder); auto: an end lane\n"
+                + "                           with many bands spread down it (default auto)\n"
                 + "  --roi x,y,w,h            region holding the lanes (with --image: NAME=x,y,w,h, repeatable)\n"
                 + "  --min-snr S              bands below this SNR are flagged low-snr (default 3)\n"
                 + "  --max-control-cv P       warn when the loading control's CV across lanes exceeds P % (default 20)\n"
@@ -92,7 +98,7 @@ public final class BlotCommand implements CliCommand {
     public int run(List<String> argList, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(argList, Args.names("image", "rows", "control", "lanes", "lane-centres", "lane-width",
                 "reference-lane", "polarity", "background", "roi", "out", "overlay", "overlay-size", "min-snr",
-                "max-control-cv"),
+                "max-control-cv", "ladder"),
                 Args.names());
         List<Input> inputs = inputs(a);
         BlotSettings settings = settings(a);
@@ -130,13 +136,14 @@ public final class BlotCommand implements CliCommand {
     private static BlotSettings settings(Args a) {
         BlotSettings settings = new BlotSettings();
         settings.polarity = Polarity.parse("polarity", a.get("polarity", "auto"));
-        settings.background = BackgroundMethod.parse("background", a.get("background", "border"));
+        settings.background = BackgroundMethod.parse("background", a.get("background", "profile"));
         settings.lanes = a.getInt("lanes", 0);
         if (a.has("lane-centres")) {
             settings.laneCentres = Args.parseDoubles("lane-centres", a.get("lane-centres", ""));
         }
         settings.laneWidth = a.getInt("lane-width", 0);
         settings.minSnr = a.getDouble("min-snr", BlotSettings.DEFAULT_MIN_SNR);
+        settings.ladder = Ladder.parse("ladder", a.get("ladder", "auto"));
         settings.maxControlCv = a.getDouble("max-control-cv", 100 * BlotSettings.DEFAULT_MAX_CONTROL_CV) / 100;
         return settings;
     }

@@ -26,7 +26,7 @@ public final class DemoCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "the demo study (23 patients, 4 markers, a blot, survival) from images to report.html";
+        return "the demo study (23 patients, 4 markers, a blot, plates, survival) from images to report.html";
     }
 
     @Override
@@ -35,9 +35,10 @@ public final class DemoCommand implements CliCommand {
                 + "On first use, makes a synthetic example study in demo-study/ inside the project folder\n"
                 + "(always the same: 23 patients, 9 chemotherapy-sensitive and 14 resistant; two DAB fields per\n"
                 + "patient for p-STAT3, MRP, MDR-1 and IL-6, staining higher in resistant patients; a p-STAT3 /\n"
-                + "STAT3 / beta-actin blot; a clinical sheet with overall and recurrence-free survival; the study\n"
-                + "file demo-study/study.yaml), then runs 'ihcq study demo-study/study.yaml --out DIR' and\n"
-                + "prints the path of report.html. No patient data.\n\n"
+                + "STAT3 / beta-actin blot; CCK-8 and caspase-3/7 plates; a clinical sheet with overall and\n"
+                + "recurrence-free survival; the study file demo-study/study.yaml), then runs\n"
+                + "'ihcq study demo-study/study.yaml --out DIR' and prints the path of report.html.\n"
+                + "No patient data.\n\n"
                 + "Options:\n"
                 + "  --out DIR    output folder (default demo-output)\n"
                 + "  --fresh      score every image again instead of reusing the earlier run's results\n"

@@ -6,6 +6,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 
+import org.ihcblotquant.cohort.ShardSpec;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.study.StudyJob;
 import org.ihcblotquant.study.StudyOutcome;
@@ -26,19 +27,23 @@ public final class StudyCommand implements CliCommand {
 
     @Override
     public String help() {
-        return "Usage: ihcq study STUDY_FILE [--out DIR] [--threads N] [--fresh] [--quiet]\n\n"
+        return "Usage: ihcq study STUDY_FILE [--out DIR] [--threads N] [--fresh] [--shard K/N] [--quiet]\n\n"
                 + "Runs the study a YAML (or JSON) study file describes (format: docs/study.md): scores every\n"
                 + "marker's images (in parallel), joins the patients' scores with the clinical sheet, analyses\n"
-                + "the blots, compares each marker between the response groups and runs survival by the marker\n"
-                + "cut-offs. Paths, folders, columns and ids are checked before any work.\n\n"
-                + "Writes into DIR: tables/ (images.csv, patients.csv, study.csv: one row per patient, blot and\n"
-                + "test tables), stats/ (JSON), plots/ (PNG and SVG of every figure), report.html (one\n"
+                + "the blots and plate assays, compares each marker between the response groups (with the\n"
+                + "multiple-testing correction) and runs survival by the marker cut-offs. Paths, folders,\n"
+                + "columns and ids are checked before any work.\n\n"
+                + "Writes into DIR: tables/ (images.csv, patients.csv, study.csv: one row per patient, blot,\n"
+                + "plate and test tables), stats/ (JSON), plots/ (PNG and SVG of every figure), report.html (one\n"
                 + "self-contained page) and cache/ (results by file content, so a re-run or an interrupted run\n"
                 + "only scores new or changed images).\n\n"
                 + "Options:\n"
                 + "  --out DIR      output folder (default: study-output beside the study file)\n"
                 + "  --threads N    images scored at once (default: the study file's threads, else one per core)\n"
                 + "  --fresh        ignore results of earlier runs (score every image again)\n"
+                + "  --shard K/N    score only the K-th of N shards of all the markers' images (cut by file\n"
+                + "                 size) into DIR/cache and stop: one task of a job array; when every shard\n"
+                + "                 is done, run the study without --shard to write the tables and report\n"
                 + "  --quiet        no progress lines\n\n"
                 + "Exit codes: 0 report written (per-image failures are listed in it); 1 bad input (message\n"
                 + "says what to fix); 2 invalid options.\n";
@@ -46,7 +51,7 @@ public final class StudyCommand implements CliCommand {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Args.names("out", "threads"), Args.names("fresh", "quiet"));
+        Args a = Args.parse(argv, Args.names("out", "threads", "shard"), Args.names("fresh", "quiet"));
         if (a.positional().size() != 1) {
             throw new UsageException("give one study file (got " + a.positional().size() + ")");
         }
@@ -57,8 +62,15 @@ public final class StudyCommand implements CliCommand {
         if (a.has("threads") && threads < 1) {
             throw new UsageException("--threads must be 1 or more");
         }
-        StudyOutcome o = new StudyJob().run(new StudyRequest(study, dir, !a.flag("fresh"), threads),
+        ShardSpec shard = a.has("shard") ? ShardSpec.parse(a.get("shard", null)) : null;
+        StudyOutcome o = new StudyJob().run(new StudyRequest(study, dir, !a.flag("fresh"), threads, shard),
                 a.flag("quiet") ? ProgressListener.NONE : new LineProgress(err));
+        if (shard != null) {
+            out.printf(Locale.ROOT, "shard %s: %d images (%d reused, %d not scored) in %s; when every shard is done,"
+                    + " run the study without --shard for the tables and report.html%n", shard, o.images(), o.reused(),
+                    o.failed(), dir.resolve("cache"));
+            return OK;
+        }
         for (String w : o.warnings()) {
             err.println("warning: " + w);
         }

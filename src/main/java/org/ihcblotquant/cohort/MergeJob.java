@@ -50,6 +50,13 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
     private static final Set<String> RUN_KEYS = new LinkedHashSet<>(Arrays.asList("tool", "version", "command",
             "date", "merged", "merged_with_version", "scoring_command", "incomplete"));
 
+    /**
+     * '#' keys that record a value per slide or image (a slide's background from its glass, stain
+     * vectors estimated from its fields), not a setting: each shard has those of its own slides.
+     * They are joined; one key with two values (a slide calibrated twice differently) is refused.
+     */
+    private static final List<String> RECORD_PREFIXES = Arrays.asList("slide_background ", "estimated_vectors ");
+
     /** The tool version: parts of different versions are refused, the merged tables carry it. */
     private static final String VERSION = "version";
 
@@ -146,7 +153,8 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
         for (String a : args) {
             Path p = Paths.get(a);
             if (Files.isDirectory(p)) {
-                throw new InputException(p + ": is a folder; give its per-image tables, e.g. " + p.resolve("images-*.csv"));
+                throw new InputException(p + ": is a folder; give its per-image tables, e.g. "
+                        + p.resolve("images-*.csv"));
             }
             if (Files.exists(p)) {
                 files.putIfAbsent(key(p), p);
@@ -243,20 +251,51 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
         }
     }
 
-    /** The settings lines shared by all parts; any difference (or a version difference) is refused. */
+    private static boolean isRecord(String key) {
+        for (String prefix : RECORD_PREFIXES) {
+            if (key.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The settings lines shared by all parts, then the per-slide records of all parts; any
+     * difference in a setting (or the version) is refused, as is a record with two values.
+     */
     private static Map<String, String> checkSameSettings(List<Part> parts) {
         Part first = parts.get(0);
         Map<String, String> settings = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : first.comments.entrySet()) {
-            if (!RUN_KEYS.contains(e.getKey()) && !ShardInfo.isShardKey(e.getKey())) {
+            if (!RUN_KEYS.contains(e.getKey()) && !ShardInfo.isShardKey(e.getKey()) && !isRecord(e.getKey())) {
                 settings.put(e.getKey(), e.getValue());
+            }
+        }
+        Map<String, String> records = new LinkedHashMap<>();
+        Map<String, Path> recordSource = new HashMap<>();
+        for (Part p : parts) {
+            for (Map.Entry<String, String> e : p.comments.entrySet()) {
+                if (!isRecord(e.getKey())) {
+                    continue;
+                }
+                String before = records.putIfAbsent(e.getKey(), e.getValue());
+                if (before == null) {
+                    recordSource.put(e.getKey(), p.file);
+                } else if (!before.equals(e.getValue())) {
+                    throw new InputException(String.format(Locale.ROOT,
+                            "%s is '%s' in %s but '%s' in %s: the same slide was calibrated differently in two "
+                                    + "parts; merge only shards of one run", e.getKey(), before,
+                            recordSource.get(e.getKey()), e.getValue(), p.file));
+                }
             }
         }
         for (Part p : parts) {
             Set<String> keys = new LinkedHashSet<>(first.comments.keySet());
             keys.addAll(p.comments.keySet());
             for (String k : keys) {
-                if ((RUN_KEYS.contains(k) && !k.equals(VERSION) && !k.equals("tool")) || ShardInfo.isShardKey(k)) {
+                if ((RUN_KEYS.contains(k) && !k.equals(VERSION) && !k.equals("tool")) || ShardInfo.isShardKey(k)
+                        || isRecord(k)) {
                     continue;
                 }
                 String a = first.comments.get(k);
@@ -269,6 +308,7 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                 }
             }
         }
+        settings.putAll(records);
         return settings;
     }
 
@@ -477,8 +517,8 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                 while ((rec = r.next()) != null) {
                     n++;
                     if (rec.size() != width) {
-                        throw new InputException(p.file + ": record " + n + " has " + rec.size() + " fields, the header "
-                                + width);
+                        throw new InputException(p.file + ": record " + n + " has " + rec.size()
+                                + " fields, the header " + width);
                     }
                     if (checkNames) {
                         String name = rec.get(image);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.function.Predicate;
 
 import org.ihcblotquant.core.InputException;
@@ -156,6 +157,30 @@ public final class Shard {
             unit.clear();
             unitWeight = 0;
         }
+    }
+
+    /**
+     * The items of shard {@code spec} of a list held in memory (e.g. a study's images of every
+     * marker), cut by the same rule as files: contiguous runs of about equal total weight.
+     */
+    public static <T> List<T> pick(List<T> items, ToLongFunction<T> weight, ShardSpec spec) {
+        long[] w = new long[items.size()];
+        long total = 0;
+        for (int i = 0; i < w.length; i++) {
+            w[i] = Math.max(1, weight.applyAsLong(items.get(i)));
+            total += w[i];
+        }
+        BigInteger n = BigInteger.valueOf(spec.count());
+        BigInteger twoTotal = BigInteger.valueOf(Math.max(1, total)).shiftLeft(1);
+        List<T> mine = new ArrayList<>();
+        long offset = 0;
+        for (int i = 0; i < w.length; i++) {
+            if (shardOf(offset, w[i], n, twoTotal) == spec.index() - 1) {
+                mine.add(items.get(i));
+            }
+            offset += w[i];
+        }
+        return mine;
     }
 
     /** 0-based shard of the file whose weight w starts at c: floor(N (2c + w) / 2T), at most N-1. */

@@ -130,7 +130,8 @@ public final class SortedImageWalk {
             List<Entry> out = new ArrayList<>();
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
                 for (Path p : ds) {
-                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
                     if (a.isDirectory()) {
                         out.add(new Entry(p, true));
                     } else if (ImageFiles.isImageName(p) && (a.isRegularFile()

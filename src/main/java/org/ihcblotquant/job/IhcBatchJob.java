@@ -225,9 +225,11 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         List<Path> files;
         if (q.shard != null) {
             // streamed listing: a task of a large array never holds the whole cohort's list
-            shard = Shard.select(q.inputs, masks == null ? null : masks::contains, q.shard, ShardWeight.FILE_SIZE,
+            shard = Shard.select(q.inputs, masks == null ? null : masks::contains, q.shard,
+                    ShardWeight.SLIDE_PIXELS_ELSE_FILE_SIZE,
                     p -> q.settings.slideOf(p.getFileName().toString(), null));
             files = new ArrayList<>(shard.files());
+            checkShardable(q, shard);
         } else {
             files = ImageFiles.expand(q.inputs);
         }
@@ -250,10 +252,6 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         SlidePrepass pre = new SlidePrepass(q.settings, masks, files, q.estimate);
         pre.run(progress);
         List<String> slideWarnings = new ArrayList<>(pre.warnings());
-        if (shard != null && q.settings.background().isSlide()) {
-            slideWarnings.add("background slide pools the glass of the fields in this shard only; keep a slide's "
-                    + "fields in one shard for one background per slide");
-        }
         SlideAnalysis slideAnalysis = new SlideAnalysis(q.settings, q.slideLevel, 
                 org.ihcblotquant.core.Threads.count());
         List<IhcImageResult> results = new ArrayList<>();
@@ -326,6 +324,26 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
             }
         }
         return new Outcome(prov, warnings, results, images, slides, shard);
+    }
+
+    /**
+     * Settings that pool over several images give a shard's images the same values as one run only
+     * when the pooled images are all in the shard: a slide's fields for a per-slide background or
+     * per-slide stain vectors (the cut keeps slides whole when their fields lie together), never
+     * the whole batch.
+     */
+    private static void checkShardable(Request q, Shard shard) {
+        if (q.estimate == StainEstimateScope.BATCH) {
+            throw new FieldException("shard", "stain vectors estimated once for the batch would come from each "
+                    + "shard's images alone, unlike one run; estimate per slide or per image, or estimate once on "
+                    + "the whole set and give the vectors to every task");
+        }
+        boolean perSlide = q.settings.background().isSlide() || q.estimate == StainEstimateScope.SLIDE;
+        if (perSlide && !Boolean.TRUE.equals(shard.bySlide())) {
+            throw new FieldException("shard", "a per-slide background or per-slide stain vectors need each slide's "
+                    + "fields in one shard, but the fields of some slides are not next to each other in the sorted "
+                    + "list; name fields after their slide or keep a folder per slide");
+        }
     }
 
     /** Progress of one file as a slice of the whole batch. */

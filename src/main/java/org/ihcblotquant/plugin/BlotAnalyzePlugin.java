@@ -43,9 +43,11 @@ public class BlotAnalyzePlugin implements PlugIn {
         gd.addStringField("Reference lanes (1-based, e.g. 1 or 1,2)", "1", 10);
         gd.addNumericField("Lanes (0 = detect)", 0, 0);
         gd.addChoice("Polarity", new String[] {"auto", "dark", "light"}, "auto");
-        gd.addStringField("Background (border, border:W, lane, rolling:R, none)", "border", 12);
+        gd.addStringField("Background (profile, border, border:W, lane, rolling:R, none)", "profile", 12);
         gd.addNumericField("Minimum SNR", BlotSettings.DEFAULT_MIN_SNR, 1);
         gd.addNumericField("CV_limit of the control across lanes (%)", 100 * BlotSettings.DEFAULT_MAX_CONTROL_CV, 0);
+        gd.addChoice("Ladder (marker lane, left out of normalisation)", new String[] {"auto", "first", "last",
+            "none"}, "auto");
         gd.addCheckbox("Plot lane profiles", true);
         gd.showDialog();
         if (gd.wasCanceled()) {
@@ -59,9 +61,11 @@ public class BlotAnalyzePlugin implements PlugIn {
         String background = gd.getNextString().trim();
         double minSnr = gd.getNextNumber();
         double cvLimit = gd.getNextNumber();
+        String ladder = gd.getNextChoice();
         boolean plot = gd.getNextBoolean();
         try {
             BlotSettings s = BlotFiji.settings(lanes, polarity, background, minSnr, cvLimit);
+            s.ladder = org.ihcblotquant.blot.Ladder.parse("ladder", ladder);
             Roi sel = imp.getRoi();
             Rectangle region = sel != null && sel.getType() == Roi.RECTANGLE ? sel.getBounds() : null;
             List<String> names = rows.isEmpty() ? null : Fields.names("rows", rows);

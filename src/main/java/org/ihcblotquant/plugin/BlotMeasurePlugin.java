@@ -33,7 +33,7 @@ public class BlotMeasurePlugin implements PlugIn {
         gd.addStringField("Control (loading control or total protein; empty = none)", "", 15);
         gd.addStringField("Reference lanes (1-based, e.g. 1 or 1,2)", "1", 10);
         gd.addChoice("Polarity", new String[] {"auto", "dark", "light"}, "auto");
-        gd.addStringField("Background (border, border:W, lane, rolling:R, none)", "border", 12);
+        gd.addStringField("Background (profile, border, border:W, lane, rolling:R, none)", "profile", 12);
         gd.addNumericField("Minimum SNR", BlotSettings.DEFAULT_MIN_SNR, 1);
         gd.addNumericField("CV_limit of the control across lanes (%)", 100 * BlotSettings.DEFAULT_MAX_CONTROL_CV, 0);
         gd.showDialog();

@@ -50,8 +50,12 @@ public class BlotAnalyzeCommand implements Command {
     @Parameter(persist = false, choices = {"auto", "dark", "light"}, required = false)
     private String polarity = "auto";
 
-    @Parameter(persist = false, required = false, description = "border, border:W, lane, rolling:R or none")
-    private String background = "border";
+    @Parameter(persist = false, required = false, description = "profile, border, border:W, lane, rolling:R or none")
+    private String background = "profile";
+
+    @Parameter(persist = false, choices = {"auto", "first", "last", "none"}, required = false,
+            description = "molecular-weight marker lane, measured but left out of the normalisation")
+    private String ladder = "auto";
 
     @Parameter(persist = false, required = false, description = "bands below this SNR are flagged low-snr")
     private double minimum = BlotSettings.DEFAULT_MIN_SNR;
@@ -77,7 +81,7 @@ public class BlotAnalyzeCommand implements Command {
             BlotAnalyzeJob.Outcome o = new BlotAnalyzeJob().run(new BlotAnalyzeJob.Request(
                     Collections.singletonList(BlotAnalyzeJob.BlotImage.pixels(image.getTitle(), image.getProcessor(),
                             ImageSources.isLossyJpeg(image), rowNames(), region())),
-                    settings(lanes, polarity, background, minimum, cv_limit), control,
+                    withLadder(settings(lanes, polarity, background, minimum, cv_limit), ladder), control,
                     Fields.wholes("reference-lane", reference), null, null, 0, "Blot Analyze (script) " + image.getTitle()),
                     ProgressListener.NONE);
             results = Commands.table(o.table());
@@ -95,6 +99,11 @@ public class BlotAnalyzeCommand implements Command {
     private Rectangle region() {
         Roi sel = image.getRoi();
         return sel != null && sel.getType() == Roi.RECTANGLE ? sel.getBounds() : null;
+    }
+
+    private static BlotSettings withLadder(BlotSettings s, String ladder) {
+        s.ladder = org.ihcblotquant.blot.Ladder.parse("ladder", ladder == null ? "auto" : ladder);
+        return s;
     }
 
     /** Settings from the parameters, checked as the ImageJ 1 commands check them. */

@@ -44,7 +44,7 @@ public class BlotMeasureCommand implements Command {
     private String polarity = "auto";
 
     @Parameter(persist = false, required = false)
-    private String background = "border";
+    private String background = "profile";
 
     @Parameter(persist = false, required = false)
     private double minimum = BlotSettings.DEFAULT_MIN_SNR;

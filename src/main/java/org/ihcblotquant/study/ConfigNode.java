@@ -70,8 +70,12 @@ final class ConfigNode {
         return scalar(key, map.get(key));
     }
 
+    /** The value, or {@code dflt} when the key is absent or empty ({@code exclude: ''}). */
     String string(String key, String dflt) {
-        return has(key) ? scalar(key, map.get(key)) : dflt;
+        if (!has(key) || String.valueOf(map.get(key)).trim().isEmpty()) {
+            return dflt;
+        }
+        return scalar(key, map.get(key));
     }
 
     private String scalar(String key, Object v) {

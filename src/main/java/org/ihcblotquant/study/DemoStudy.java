@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 import org.ihcblotquant.blot.SyntheticBlot;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.ihc.SyntheticIhc;
+import org.ihcblotquant.plate.ExamplePlates;
 import org.ihcblotquant.io.AtomicFiles;
 import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.Table;
@@ -28,14 +29,15 @@ import org.ihcblotquant.io.Table;
  * patients (9 chemotherapy-sensitive, 14 resistant), two DAB fields per patient for each of
  * p-STAT3, MRP, MDR-1 and IL-6 (Beer–Lambert fields, staining higher in resistant patients, least
  * so for IL-6), one blank field (no tissue) among the IL-6 images as real folders have, a
- * p-STAT3 / STAT3 / β-actin blot of six patients, a clinical sheet with response, overall and
+ * p-STAT3 / STAT3 / β-actin blot of six patients, the CCK-8 and Caspase-Glo 3/7 plates of
+ * Saos-2 cells under doxorubicin, IL-6 and AG490 ({@link ExamplePlates}), a clinical sheet with response, overall and
  * recurrence-free survival (shorter with high p-STAT3), and the study file that ties them
  * together; {@code truth.csv} and {@code blot-truth.csv} hold the true values the images were made
  * from. No patient data.
  */
 public final class DemoStudy {
     /** Changes whenever the generated data change, so an old demo folder is made anew. */
-    static final String VERSION = "demo-study 3";
+    static final String VERSION = "demo-study 4";
     static final String STAMP = ".demo-study-version";
     static final String[] MARKERS = {"p-STAT3", "MRP", "MDR-1", "IL-6"};
     /** Mean DAB OD over tissue aimed at, per marker: sensitive mean, resistant mean, SD within groups. */
@@ -130,6 +132,7 @@ public final class DemoStudy {
                 dir.resolve("images").resolve("IL-6").resolve(id(7) + "_field3.png"));
         clinical(dir.resolve("clinical.csv"), level[0], new Random(7));
         CsvFormat.write(blot(dir.resolve("blots").resolve("stat3-blot.png"), level[0]), dir.resolve("blot-truth.csv"));
+        ExamplePlates.write(dir.resolve("plates"));
         AtomicFiles.writeText(dir.resolve("study.yaml"), studyFile());
         AtomicFiles.writeText(dir.resolve(STAMP), VERSION + "\n");
     }
@@ -245,6 +248,21 @@ public final class DemoStudy {
                 + "    rows: [p-STAT3, STAT3, β-actin]\n"
                 + "    control: β-actin\n"
                 + "    lanes: [" + String.join(", ", lanes) + "]\n"
+                + "plates:\n"
+                + "  - name: CCK-8 viability\n"
+                + "    reads: plates/saos2-reads.csv\n"
+                + "    layout: plates/saos2-layout.csv\n"
+                + "    plate: 1\n"
+                + "    blank: Blank\n"
+                + "    control: Control\n"
+                + "    normalise: percent-of-control\n"
+                + "  - name: Caspase-3/7 activity\n"
+                + "    reads: plates/saos2-reads.csv\n"
+                + "    layout: plates/saos2-layout.csv\n"
+                + "    plate: 2\n"
+                + "    blank: Blank\n"
+                + "    control: Control\n"
+                + "    normalise: fold\n"
                 + "clinical:\n"
                 + "  file: clinical.csv\n"
                 + "  id: patient\n"
@@ -257,6 +275,7 @@ public final class DemoStudy {
                 + "tests:\n"
                 + "  compare: welch\n"
                 + "  error-bars: SD\n"
+                + "  correction: holm\n"
                 + "  survival:\n"
                 + "    - marker: p-STAT3\n"
                 + "      cut: 0.5\n"

@@ -109,17 +109,17 @@ final class GroupTestsSection implements StudySection {
         cols.add("marker");
         cols.add("score");
         cols.add("test");
+        cols.add("p");
+        cols.add("p_adjusted");
+        cols.add("correction");
+        cols.add("statistic");
+        cols.add("df");
         List<String> levels = results.get(0).data.levels();
         for (String l : levels) {
             cols.add("n_" + l);
             cols.add("mean_" + l);
             cols.add("sd_" + l);
         }
-        cols.add("statistic");
-        cols.add("df");
-        cols.add("p");
-        cols.add("p_adjusted");
-        cols.add("correction");
         Table t = new Table(cols);
         for (int i = 0; i < results.size(); i++) {
             GroupComparison g = results.get(i);
@@ -127,6 +127,11 @@ final class GroupTestsSection implements StudySection {
             row.add(markers.get(i).name());
             row.add(markers.get(i).score());
             row.add(g.testLabel());
+            row.add(g.p());
+            row.add(adjusted[i]);
+            row.add(correction.label);
+            row.add(statistic(g));
+            row.add(df(g));
             for (String l : levels) {
                 Descriptives d = null;
                 for (Descriptives x : g.groups) {
@@ -138,11 +143,6 @@ final class GroupTestsSection implements StudySection {
                 row.add(d == null ? null : d.mean);
                 row.add(d == null ? null : d.sd);
             }
-            row.add(statistic(g));
-            row.add(df(g));
-            row.add(g.p());
-            row.add(adjusted[i]);
-            row.add(correction.label);
             t.addRow(row.toArray());
         }
         return t;

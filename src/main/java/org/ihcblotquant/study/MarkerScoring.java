@@ -1,6 +1,7 @@
 package org.ihcblotquant.study;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,9 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import ij.process.ColorProcessor;
 
+import org.ihcblotquant.cohort.Shard;
+import org.ihcblotquant.cohort.ShardSpec;
 import org.ihcblotquant.core.CancelledException;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
+import org.ihcblotquant.core.Threads;
 import org.ihcblotquant.ihc.IhcAnalysis;
 import org.ihcblotquant.ihc.IhcImageResult;
 import org.ihcblotquant.ihc.IhcScorer;
@@ -26,6 +30,10 @@ import org.ihcblotquant.ihc.PixelCounts;
 import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.io.LoadedImage;
+import org.ihcblotquant.slide.LevelChoice;
+import org.ihcblotquant.slide.QcPicture;
+import org.ihcblotquant.slide.SlideAnalysis;
+import org.ihcblotquant.slide.SlideFiles;
 
 /**
  * Pixel scoring of every image of every marker, images in parallel (one worker per thread asked
@@ -47,14 +55,21 @@ final class MarkerScoring {
 
     /** Scores all images; {@code reused[0]} receives how many came from the cache. */
     List<ScoredImage> run(StudyInputs inputs, ProgressListener progress, int[] reused) {
-        List<Task> tasks = new ArrayList<>();
-        for (MarkerSpec m : config.markers()) {
+        return run(inputs, progress, reused, null);
+    }
+
+    /** As {@link #run(StudyInputs, ProgressListener, int[])} for the images of one shard (null: all). */
+    List<ScoredImage> run(StudyInputs inputs, ProgressListener progress, int[] reused, ShardSpec shard) {
+        List<Task> all = new ArrayList<>();
+        for (MarkerSpec m : config.pixelMarkers()) {
             IhcAnalysis analysis = new IhcAnalysis(m.settings());
+            SlideAnalysis slides = new SlideAnalysis(m.settings(), LevelChoice.byDefault(), 1);
             for (Path f : inputs.images(m.name())) {
-                tasks.add(new Task(m, analysis, f));
+                all.add(new Task(m, analysis, slides, f));
             }
         }
-        int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
+        List<Task> tasks = shard == null ? all : Shard.pick(all, t -> fileSize(t.file), shard);
+        int threads = config.threads() > 0 ? config.threads() : Threads.count();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())));
         AtomicInteger done = new AtomicInteger();
         AtomicInteger fromCache = new AtomicInteger();
@@ -96,14 +111,24 @@ final class MarkerScoring {
         }
     }
 
+    private static long fileSize(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            return 1;
+        }
+    }
+
     private static final class Task {
         final MarkerSpec marker;
         final IhcAnalysis analysis;
+        final SlideAnalysis slides;
         final Path file;
 
-        Task(MarkerSpec marker, IhcAnalysis analysis, Path file) {
+        Task(MarkerSpec marker, IhcAnalysis analysis, SlideAnalysis slides, Path file) {
             this.marker = marker;
             this.analysis = analysis;
+            this.slides = slides;
             this.file = file;
         }
     }
@@ -117,6 +142,18 @@ final class MarkerScoring {
         if (hit != null) {
             return new ScoredImage(t.marker.name(), t.file, patient, matched[0],
                     identify(hit.row, name, patient, t.marker.name(), matched[0]), hit.counts, hit.thumbnail, true);
+        }
+        if (SlideFiles.isSlide(t.file)) {
+            // a whole slide: read tile by tile at the slide package's default level, never whole
+            SlideAnalysis.Outcome so = t.slides.scoreFile(t.file, ProgressListener.NONE);
+            String[] row = cells(so.result);
+            PixelCounts counts = so.result.isOk() ? so.result.counts() : null;
+            byte[] thumb = so.score == null ? null : QcThumbnail.jpeg(QcPicture.of(so.score, name));
+            if (key != null && so.score != null) {
+                cache.put(key, anonymous(row), counts, thumb);
+            }
+            return new ScoredImage(t.marker.name(), t.file, patient, matched[0],
+                    identify(row, name, patient, t.marker.name(), matched[0]), counts, thumb, false);
         }
         LoadedImage img = null;
         try {
@@ -139,7 +176,8 @@ final class MarkerScoring {
         IhcScorer scorer = t.analysis.scorer();
         IhcScorer.Calibration cal = scorer.calibrate(px, cp.getWidth(), cp.getHeight());
         IhcImageResult r = t.analysis.score(name, cp, null, notes, cal, ProgressListener.NONE);
-        byte[] thumb = QcThumbnail.jpeg(cp, scorer.classify(px, cp.getWidth(), cp.getHeight(), null, cal));
+        byte[] thumb = QcThumbnail.jpeg(QcPicture.ofImage(px, scorer.classify(px, cp.getWidth(), cp.getHeight(), null,
+                cal), cp.getWidth(), cp.getHeight(), name));
         String[] row = cells(r);
         PixelCounts counts = r.isOk() ? r.counts() : null;
         if (key != null) {

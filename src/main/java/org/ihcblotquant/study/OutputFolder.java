@@ -3,7 +3,6 @@ package org.ihcblotquant.study;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -72,6 +71,15 @@ final class OutputFolder {
         return new ReportItem.Figure(caption, null, b, Arrays.asList(png));
     }
 
+    /** The rows of a job's table without its comment lines (which carry the run's date), for study tables. */
+    static Table rowsOnly(Table t) {
+        Table out = new Table(t.columns());
+        for (int r = 0; r < t.rowCount(); r++) {
+            out.addRow(t.row(r));
+        }
+        return out;
+    }
+
     /** A file name made of the letters and digits of a label ({@code p-STAT3} gives {@code p-STAT3}). */
     static String slug(String label) {
         StringBuilder sb = new StringBuilder();
@@ -84,9 +92,5 @@ final class OutputFolder {
         }
         String s = sb.toString().replaceAll("-+$", "");
         return s.isEmpty() ? "item" : s;
-    }
-
-    boolean exists(String rel) {
-        return Files.exists(root.resolve(rel));
     }
 }

@@ -25,12 +25,12 @@ final class PixelMarkersSection implements StudySection {
 
     @Override
     public double weight(StudyRun run) {
-        return run.config.markers().isEmpty() ? 0 : 10;
+        return run.config.pixelMarkers().isEmpty() ? 0 : 10;
     }
 
     @Override
     public void run(StudyRun run, ProgressListener progress) throws IOException {
-        if (run.config.markers().isEmpty()) {
+        if (run.config.pixelMarkers().isEmpty()) {
             return;
         }
         int[] reused = new int[1];
@@ -38,7 +38,7 @@ final class PixelMarkersSection implements StudySection {
         run.imagesScored = images.size();
         run.imagesReused = reused[0];
         Provenance p = StudyProvenance.of(run.config);
-        for (MarkerSpec m : run.config.markers()) {
+        for (MarkerSpec m : run.config.pixelMarkers()) {
             Provenance mp = new Provenance();
             m.settings().describe(mp);
             for (String line : mp.lines()) {
@@ -53,7 +53,7 @@ final class PixelMarkersSection implements StudySection {
         ReportSection sec = run.section("markers", "IHC markers (pixel scoring)");
         sec.text(String.format(Locale.ROOT, "%d images of %d markers scored (%d reused from an earlier run with the"
                 + " same file content and settings). Patient score = %s of the tissue pixels pooled over the"
-                + " patient's fields.", images.size(), run.config.markers().size(), reused[0], scoreNames(run)));
+                + " patient's fields.", images.size(), run.config.pixelMarkers().size(), reused[0], scoreNames(run)));
         Table patients = patientTable(run, images);
         patients.addComments(p.lines());
         String patientsFile = run.wrote(run.out.table("patients", patients));
@@ -61,9 +61,9 @@ final class PixelMarkersSection implements StudySection {
         sec.add(new ReportItem.TableItem("Per patient and marker (pooled fields)", patients, patientsFile));
         sec.add(new ReportItem.TableItem("Per image", imageTable, imagesFile));
         failures(run, images);
-        for (MarkerSpec m : run.config.markers()) {
-            ReportItem.Gallery g = new ReportItem.Gallery("QC pictures, " + m.name() + ": each field (left) and its"
-                    + " classified pixels (right: white not tissue, blue negative, yellow weak, orange moderate,"
+        for (MarkerSpec m : run.config.pixelMarkers()) {
+            ReportItem.Gallery g = new ReportItem.Gallery("QC pictures, " + m.name() + ": each field or slide with"
+                    + " its tissue outlined in green and the positive pixels painted (yellow weak, orange moderate,"
                     + " red strong)");
             for (ScoredImage s : images) {
                 if (s.marker().equals(m.name())) {
@@ -76,7 +76,7 @@ final class PixelMarkersSection implements StudySection {
 
     private static String scoreNames(StudyRun run) {
         List<String> s = new ArrayList<>();
-        for (MarkerSpec m : run.config.markers()) {
+        for (MarkerSpec m : run.config.pixelMarkers()) {
             s.add(m.name() + ": " + m.score());
         }
         return String.join(", ", s);
@@ -87,7 +87,7 @@ final class PixelMarkersSection implements StudySection {
         Map<String, Map<String, MarkerScoring.PooledScore>> pooled = MarkerScoring.pool(images);
         Table t = new Table("patient", "marker", "images", "tissue_px", "dab_mean_od", "positive_fraction", "weak_pct",
                 "moderate_pct", "strong_pct", "h_score", "score", "score_column");
-        for (MarkerSpec m : run.config.markers()) {
+        for (MarkerSpec m : run.config.pixelMarkers()) {
             Map<String, Double> scores = new LinkedHashMap<>();
             Map<String, MarkerScoring.PooledScore> byPatient = pooled.get(m.name());
             if (byPatient == null) {

@@ -23,8 +23,8 @@ final class ReportWriter {
     }
 
     /** Results first (tests, survival, blots, the study table), then the per-image detail and QC pictures. */
-    static final List<String> ORDER = java.util.Arrays.asList("group-tests", "survival", "blots", "study-table",
-            "markers");
+    static final List<String> ORDER = java.util.Arrays.asList("group-tests", "survival", "blots", "plates", "study-table",
+            "cells", "markers");
 
     static String html(StudyRun run, String studyText, String date) {
         List<ReportSection> sections = new java.util.ArrayList<>(run.sections);
@@ -83,7 +83,7 @@ final class ReportWriter {
             org.ihcblotquant.core.Provenance p = new org.ihcblotquant.core.Provenance();
             m.settings().describe(p);
             p.put("score", m.score() + " (tissue pixels pooled over the patient's fields)");
-            p.put("images", m.folder().toString());
+            p.put("images", m.inputs().toString());
             all.add(p.entries());
         }
         h.append("<h3>Scoring settings per marker</h3>\n<div class=\"scroll\"><table class=\"kv\">\n<tr><th></th>");
@@ -105,9 +105,14 @@ final class ReportWriter {
     }
 
     private static String summary(StudyRun run) {
-        return String.format(Locale.ROOT, "%d markers, %d images (%d reused from an earlier run, %d not scored),"
-                + " %d blots, %d warnings", run.config.markers().size(), run.imagesScored, run.imagesReused,
-                run.imagesFailed, run.config.blots().size(), run.warnings.size());
+        return String.format(Locale.ROOT, "%s, %s (%d reused from an earlier run, %d not scored), %s, %s, %s",
+                count(run.config.markers().size(), "marker"), count(run.imagesScored, "image"), run.imagesReused,
+                run.imagesFailed, count(run.config.blots().size(), "blot"),
+                count(run.config.plates().size(), "plate assay"), count(run.warnings.size(), "warning"));
+    }
+
+    private static String count(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     private static void warnings(StringBuilder h, List<String> warnings) {
@@ -261,7 +266,8 @@ final class ReportWriter {
             + "table.kv td{white-space:normal}\n"
             + "figure.plot{display:inline-block;margin:10px 14px 10px 0;vertical-align:top;max-width:100%}"
             + "figure.plot svg,figure.plot img{max-width:100%;height:auto;border:1px solid #eee}\n"
-            + "figcaption{font-size:12.5px;color:#333;max-width:640px}\n"
+            + "figcaption{font-size:12.5px;color:#333;max-width:640px}"
+            + ".plot figcaption{width:0;min-width:100%}\n"
             + ".gallery{display:flex;flex-wrap:wrap;gap:8px}.qc{margin:0;width:244px;font-size:11px}"
             + ".qc img{width:100%;display:block;border:1px solid #ccc}.qc.bad img{border:2px solid #b00020}\n"
             + ".noimg{height:60px;background:#eee;color:#b00020;text-align:center;line-height:60px}\n"

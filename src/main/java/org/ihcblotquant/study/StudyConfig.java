@@ -20,6 +20,7 @@ public final class StudyConfig {
     private final int threads;
     private final List<MarkerSpec> markers;
     private final List<BlotSpec> blots;
+    private final List<PlateSpec> plates;
     private final ClinicalSpec clinical;
     private final GroupComparison.Test compareTest;
     private final BarChart.ErrorBars errorBars;
@@ -27,7 +28,7 @@ public final class StudyConfig {
     private final List<SurvivalSpec> survival;
 
     StudyConfig(Path file, String title, Pattern idPattern, int threads, List<MarkerSpec> markers,
-            List<BlotSpec> blots, ClinicalSpec clinical, GroupComparison.Test compareTest,
+            List<BlotSpec> blots, List<PlateSpec> plates, ClinicalSpec clinical, GroupComparison.Test compareTest,
             BarChart.ErrorBars errorBars, PValueAdjust.Method correction, List<SurvivalSpec> survival) {
         this.file = file;
         this.title = title;
@@ -35,6 +36,7 @@ public final class StudyConfig {
         this.threads = threads;
         this.markers = Collections.unmodifiableList(new ArrayList<>(markers));
         this.blots = Collections.unmodifiableList(new ArrayList<>(blots));
+        this.plates = Collections.unmodifiableList(new ArrayList<>(plates));
         this.clinical = clinical;
         this.compareTest = compareTest;
         this.errorBars = errorBars;
@@ -44,7 +46,7 @@ public final class StudyConfig {
 
     /** The same study with another number of worker threads (0 = one per processor). */
     public StudyConfig withThreads(int n) {
-        return new StudyConfig(file, title, idPattern, n, markers, blots, clinical, compareTest, errorBars, correction,
+        return new StudyConfig(file, title, idPattern, n, markers, blots, plates, clinical, compareTest, errorBars, correction,
                 survival);
     }
 
@@ -71,17 +73,34 @@ public final class StudyConfig {
         return markers;
     }
 
-    public MarkerSpec marker(String name) {
+    /** The markers scored pixel by pixel. */
+    public List<MarkerSpec> pixelMarkers() {
+        List<MarkerSpec> out = new ArrayList<>();
         for (MarkerSpec m : markers) {
-            if (m.name().equals(name)) {
-                return m;
+            if (!m.byCells()) {
+                out.add(m);
             }
         }
-        return null;
+        return out;
+    }
+
+    /** The markers scored cell by cell. */
+    public List<MarkerSpec> cellMarkers() {
+        List<MarkerSpec> out = new ArrayList<>();
+        for (MarkerSpec m : markers) {
+            if (m.byCells()) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     public List<BlotSpec> blots() {
         return blots;
+    }
+
+    public List<PlateSpec> plates() {
+        return plates;
     }
 
     /** Null when the study has no clinical sheet (then no group tests or survival). */

@@ -22,9 +22,12 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.ihcblotquant.blot.BackgroundMethod;
 import org.ihcblotquant.blot.BlotSettings;
 import org.ihcblotquant.blot.Polarity;
+import org.ihcblotquant.cells.CellSettings;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.ihc.IhcSettings;
 import org.ihcblotquant.job.FieldException;
+import org.ihcblotquant.plate.Normalisation;
+import org.ihcblotquant.plate.PlateSettings;
 import org.ihcblotquant.stain.BackgroundRule;
 import org.ihcblotquant.stain.StainVectors;
 import org.ihcblotquant.stain.ThirdStainRule;
@@ -72,7 +75,7 @@ public final class StudyConfigReader {
         }
         String name = file.getFileName().toString();
         ConfigNode top = new ConfigNode(name, "", (Map<?, ?>) root);
-        top.allowOnly("study", "id-pattern", "threads", "markers", "blots", "clinical", "tests");
+        top.allowOnly("study", "id-pattern", "threads", "markers", "blots", "plates", "clinical", "tests");
         Path base = file.toAbsolutePath().getParent();
         String title = top.string("study", name);
         Pattern idPattern = idPattern(top);
@@ -82,7 +85,7 @@ public final class StudyConfigReader {
         }
         List<MarkerSpec> markers = new ArrayList<>();
         for (ConfigNode m : top.children("markers")) {
-            MarkerSpec spec = marker(m, base);
+            MarkerSpec spec = marker(m, base, idPattern);
             for (MarkerSpec other : markers) {
                 if (other.name().equals(spec.name())) {
                     throw m.error("name", "marker '" + spec.name() + "' is listed twice");
@@ -94,8 +97,12 @@ public final class StudyConfigReader {
         for (ConfigNode b : top.children("blots")) {
             blots.add(blot(b, base));
         }
-        if (markers.isEmpty() && blots.isEmpty()) {
-            throw new InputException(name + ": the study has no markers and no blots: nothing to measure");
+        List<PlateSpec> plates = new ArrayList<>();
+        for (ConfigNode p : top.children("plates")) {
+            plates.add(plate(p, base));
+        }
+        if (markers.isEmpty() && blots.isEmpty() && plates.isEmpty()) {
+            throw new InputException(name + ": the study has no markers, blots or plates: nothing to measure");
         }
         ClinicalSpec clinical = top.has("clinical") ? clinical(top.child("clinical"), base) : null;
         ConfigNode tests = top.child("tests");
@@ -122,7 +129,7 @@ public final class StudyConfigReader {
                 survival.add(survival(s, markers, clinical));
             }
         }
-        return new StudyConfig(file, title, idPattern, threads, markers, blots, clinical, test, bars, correction,
+        return new StudyConfig(file, title, idPattern, threads, markers, blots, plates, clinical, test, bars, correction,
                 survival);
     }
 
@@ -143,17 +150,23 @@ public final class StudyConfigReader {
         return p;
     }
 
-    private static MarkerSpec marker(ConfigNode m, Path base) {
+    private static MarkerSpec marker(ConfigNode m, Path base, Pattern idPattern) {
         m.allowOnly("name", "images", "mode", "score", "stain", "vectors", "third", "background", "thresholds",
-                "tissue-od");
+                "tissue-od", "pixel-size");
         String name = m.string("name");
         String mode = m.string("mode", "pixel").toLowerCase(Locale.ROOT);
-        if (!mode.equals("pixel")) {
-            throw m.error("mode", "'" + mode + "' is not a scoring mode of this version (pixel)");
+        if (!mode.equals("pixel") && !mode.equals("cells")) {
+            throw m.error("mode", "'" + mode + "' is not pixel or cells");
         }
-        String score = m.string("score", "positive_fraction");
-        if (!Arrays.asList(MarkerSpec.SCORES).contains(score)) {
-            throw m.error("score", "'" + score + "' is not one of " + String.join(", ", MarkerSpec.SCORES));
+        boolean cells = mode.equals("cells");
+        if (!cells && m.has("pixel-size")) {
+            throw m.error("pixel-size", "belongs to mode: cells (pixel scoring needs no pixel size)");
+        }
+        String[] scores = cells ? MarkerSpec.CELL_SCORES : MarkerSpec.SCORES;
+        String score = m.string("score", scores[0]);
+        if (!Arrays.asList(scores).contains(score)) {
+            throw m.error("score", "'" + score + "' is not one of " + String.join(", ", scores) + " (mode " + mode
+                    + ")");
         }
         IhcSettings s = IhcSettings.defaults();
         try {
@@ -193,7 +206,26 @@ public final class StudyConfigReader {
                 throw m.error("tissue-od", problem(e));
             }
         }
-        return new MarkerSpec(name, base.resolve(m.string("images")).normalize(), score, s);
+        List<String> given = m.strings("images");
+        if (given.isEmpty()) {
+            throw m.error("images", "missing (required): a folder of fields or slides, a file, or a list of them");
+        }
+        List<Path> folder = new ArrayList<>();
+        for (String g : given) {
+            folder.add(base.resolve(g).normalize());
+        }
+        if (!cells) {
+            return new MarkerSpec(name, folder, score, s);
+        }
+        CellSettings c;
+        try {
+            c = CellSettings.defaults().withStain(s.withMarker(name)
+                    .withSlidePattern(idPattern == null ? null : idPattern.pattern()))
+                    .withPixelSize(m.number("pixel-size", CellSettings.DEFAULT_PIXEL_SIZE));
+        } catch (FieldException e) {
+            throw m.error(e.field(), e.problem());
+        }
+        return new MarkerSpec(name, folder, score, s, c);
     }
 
     private static BlotSpec blot(ConfigNode b, Path base) {
@@ -232,6 +264,26 @@ public final class StudyConfigReader {
             }
         }
         return new BlotSpec(name, image, rows, control, refLanes, labels, s);
+    }
+
+    private static PlateSpec plate(ConfigNode p, Path base) {
+        p.allowOnly("name", "reads", "layout", "plate", "blank", "control", "normalise", "exclude", "max-od");
+        Path reads = base.resolve(p.string("reads")).normalize();
+        Path layout = base.resolve(p.string("layout")).normalize();
+        int plate = p.integer("plate", 0);
+        if (plate < 0) {
+            throw p.error("plate", "must be 1, 2, ... (a plate of the export) or 0 for every plate");
+        }
+        PlateSettings s;
+        try {
+            s = new PlateSettings(p.string("blank"), p.string("control"),
+                    Normalisation.parse(p.string("normalise", "percent-of-control")),
+                    PlateSettings.parseExclude(p.string("exclude", "")),
+                    p.number("max-od", PlateSettings.DEFAULT_MAX_OD), 0.95);
+        } catch (FieldException e) {
+            throw p.error(e.field(), e.problem());
+        }
+        return new PlateSpec(p.string("name", reads.getFileName().toString()), reads, layout, plate, s);
     }
 
     private static ClinicalSpec clinical(ConfigNode c, Path base) {

@@ -26,14 +26,6 @@ public final class StudyInputs {
         return images.get(marker);
     }
 
-    public int imageCount() {
-        int n = 0;
-        for (List<Path> l : images.values()) {
-            n += l.size();
-        }
-        return n;
-    }
-
     /** The clinical sheet, or null when the study has none. */
     public CsvTable clinical() {
         return clinical;

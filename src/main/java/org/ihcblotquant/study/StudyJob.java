@@ -27,8 +27,9 @@ public final class StudyJob implements Job<StudyRequest, StudyOutcome> {
 
     /** The sections in the order they run (later ones use what earlier ones left). */
     static List<StudySection> sections() {
-        return Arrays.<StudySection>asList(new PixelMarkersSection(), new StudyTableSection(), new BlotSection(),
-                new GroupTestsSection(), new SurvivalSection());
+        return Arrays.<StudySection>asList(new PixelMarkersSection(), new CellMarkersSection(),
+                new StudyTableSection(), new BlotSection(),
+                new PlateSection(), new GroupTestsSection(), new SurvivalSection());
     }
 
     @Override
@@ -41,6 +42,9 @@ public final class StudyJob implements Job<StudyRequest, StudyOutcome> {
         Path out = request.outDir().toAbsolutePath().normalize();
         checkOutput(config, out);
         OutputFolder folder = new OutputFolder(out);
+        if (request.shard() != null) {
+            return scoreShard(request, config, inputs, folder, progress);
+        }
         ImageScoreCache cache = new ImageScoreCache(request.resume() ? folder.cacheDir() : null);
         StudyRun run = new StudyRun(config, inputs, folder, cache);
         List<StudySection> sections = sections();
@@ -70,13 +74,39 @@ public final class StudyJob implements Job<StudyRequest, StudyOutcome> {
         }
     }
 
+    /**
+     * One task of a job array: scores the shard's images into the cache of the output folder and
+     * writes nothing else; the final run without a shard finds every image there and writes the
+     * tables and the report, the same as a single run.
+     */
+    private static StudyOutcome scoreShard(StudyRequest request, StudyConfig config, StudyInputs inputs,
+            OutputFolder folder, ProgressListener progress) {
+        if (!request.resume()) {
+            throw new FieldException("fresh", "a shard leaves its results in the output folder's cache for the "
+                    + "final run; scoring it without the cache would leave nothing behind");
+        }
+        int[] reused = new int[1];
+        List<ScoredImage> images = new MarkerScoring(config, new ImageScoreCache(folder.cacheDir()))
+                .run(inputs, progress, reused, request.shard());
+        int failed = 0;
+        for (ScoredImage s : images) {
+            failed += s.isOk() ? 0 : 1;
+        }
+        Provenance p = StudyProvenance.of(config);
+        p.put("shard", request.shard().toString());
+        return new StudyOutcome(p, inputs.warnings(), null, java.util.Collections.<String>emptyList(), images.size(),
+                reused[0], failed, null);
+    }
+
     /** The output folder must not be (inside) an input folder: its plots would be read as images next time. */
     private static void checkOutput(StudyConfig config, Path out) {
         for (MarkerSpec m : config.markers()) {
-            Path in = m.folder().toAbsolutePath().normalize();
-            if (out.startsWith(in)) {
-                throw new FieldException("out", out + " is inside the image folder of marker " + m.name()
-                        + "; choose an output folder outside the inputs");
+            for (Path input : m.inputs()) {
+                Path in = input.toAbsolutePath().normalize();
+                if (Files.isDirectory(in) && out.startsWith(in)) {
+                    throw new FieldException("out", out + " is inside the image folder of marker " + m.name()
+                            + "; choose an output folder outside the inputs");
+                }
             }
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {

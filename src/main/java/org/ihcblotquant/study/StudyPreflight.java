@@ -3,7 +3,6 @@ package org.ihcblotquant.study;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +37,13 @@ public final class StudyPreflight {
                 throw new InputException(file + ": blot '" + b.name() + "': image " + b.image() + " not found");
             }
         }
+        for (PlateSpec p : config.plates()) {
+            for (java.nio.file.Path f : java.util.Arrays.asList(p.reads(), p.layout())) {
+                if (!Files.isRegularFile(f)) {
+                    throw new InputException(file + ": plate '" + p.name() + "': " + f + " not found");
+                }
+            }
+        }
         CsvTable clinical = null;
         if (config.clinical() != null) {
             clinical = clinicalSheet(file, config.clinical());
@@ -53,17 +59,16 @@ public final class StudyPreflight {
     }
 
     private static List<Path> markerImages(String file, MarkerSpec m) {
-        if (!Files.isDirectory(m.folder())) {
-            throw new InputException(file + ": marker '" + m.name() + "': image folder " + m.folder()
-                    + (Files.exists(m.folder()) ? " is not a folder" : " not found"));
+        for (Path in : m.inputs()) {
+            if (!Files.exists(in)) {
+                throw new InputException(file + ": marker '" + m.name() + "': " + in + " not found");
+            }
         }
-        List<Path> found;
         try {
-            found = ImageFiles.expand(Collections.singletonList(m.folder()));
+            return ImageFiles.expand(m.inputs());
         } catch (InputException e) {
             throw new InputException(file + ": marker '" + m.name() + "': " + e.getMessage());
         }
-        return found;
     }
 
     private static CsvTable clinicalSheet(String file, ClinicalSpec c) {

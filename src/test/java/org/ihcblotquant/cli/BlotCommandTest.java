@@ -65,7 +65,7 @@ class BlotCommandTest {
         assertEquals(0, r.code, r.err);
         assertTrue(Files.exists(png));
         String text = new String(Files.readAllBytes(csv), StandardCharsets.UTF_8);
-        assertTrue(text.contains("# background: border:3"), text);
+        assertTrue(text.contains("# background: profile"), text);
         assertTrue(text.contains("# signal film.tif: dark (detected), signal = 255 - pixel"), text);
         CsvTable t = CsvTable.read(csv);
         assertEquals("image,protein,lane,x,y,width,height,total,background,area,signal,saturated_pct,snr,"

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.ihcblotquant.io.CsvTable;
+import org.ihcblotquant.plate.ExamplePlates;
 import org.ihcblotquant.testutil.HeadlessChromium;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,13 +59,14 @@ class DemoCommandTest {
     void demoPrintsTheReportPathAndWritesEveryOutput() {
         assertEquals(0, first.code, first.toString());
         assertTrue(first.out.contains("report: " + out.resolve("report.html").toAbsolutePath()), first.out);
-        for (String t : new String[] {"images", "patients", "study", "group-tests", "survival", "blot-STAT3-blot"}) {
+        for (String t : new String[] {"images", "patients", "study", "group-tests", "survival", "blot-STAT3-blot",
+            "plate-CCK-8-viability", "plate-Caspase-3-7-activity"}) {
             assertTrue(Files.isRegularFile(out.resolve("tables/" + t + ".csv")), t);
         }
         assertTrue(Files.isRegularFile(out.resolve("stats/group-tests.json")));
         assertTrue(Files.isRegularFile(out.resolve("stats/survival.json")));
         for (String fig : new String[] {"bars-p-STAT3", "bars-MRP", "bars-MDR-1", "bars-IL-6", "km-OS-p-STAT3",
-            "km-RFS-p-STAT3", "blot-STAT3-blot-relative"}) {
+            "km-RFS-p-STAT3", "blot-STAT3-blot-relative", "plate-CCK-8-viability", "plate-Caspase-3-7-activity"}) {
             assertTrue(Files.isRegularFile(out.resolve("plots/" + fig + ".png")), fig);
             assertTrue(Files.isRegularFile(out.resolve("plots/" + fig + ".svg")), fig);
         }
@@ -167,6 +169,30 @@ class DemoCommandTest {
     }
 
     @Test
+    void plateAssaysRecoverTheTrueViabilityAndCaspaseActivity() {
+        check("plate-CCK-8-viability", ExamplePlates.TRUE_VIABILITY, 8.0, 0);
+        check("plate-Caspase-3-7-activity", ExamplePlates.TRUE_CASPASE_FOLD, 0, 0.15);
+        assertTrue(first.out.contains("OVRFLW"), "the saturated luminescence well is a warning");
+    }
+
+    /** Every treated condition's mean within {@code abs} (or {@code rel} of the truth) of the value it was made from. */
+    private void check(String table, double[] truth, double abs, double rel) {
+        CsvTable t = CsvTable.read(out.resolve("tables/" + table + ".csv"));
+        List<String> conditions = java.util.Arrays.asList(ExamplePlates.CONDITIONS);
+        int treated = 0;
+        for (int r = 0; r < t.rowCount(); r++) {
+            if (!t.get(r, t.column("role")).equals("treatment")) {
+                continue;
+            }
+            double expected = truth[conditions.indexOf(t.get(r, t.column("condition")))];
+            assertEquals(expected, Double.parseDouble(t.get(r, t.column("mean"))), Math.max(abs, rel * expected),
+                    table + " " + t.get(r, t.column("condition")));
+            treated++;
+        }
+        assertEquals(7, treated);
+    }
+
+    @Test
     void secondRunReusesEveryImageAndWritesIdenticalTables() throws IOException {
         assertEquals(0, first.code, first.toString());
         Map<String, byte[]> before = tables();
@@ -229,7 +255,7 @@ class DemoCommandTest {
                 .replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
         assertFalse(text.matches("(?s).*(https?:|ftp:|=\"//|url[(]).*"), "network reference in report.html");
         int svgs = count(html, "<svg ");
-        assertEquals(7, svgs, "4 group charts, 2 Kaplan-Meier, 1 blot chart");
+        assertEquals(9, svgs, "4 group charts, 2 Kaplan-Meier, 1 blot chart, 2 plate charts");
         assertEquals(185 + 1, images, "185 QC pictures and the blot overlay");
         assertTrue(html.contains("Warnings") && html.contains("P07_field3.png") && html.contains("IHC Blot Quant "));
 

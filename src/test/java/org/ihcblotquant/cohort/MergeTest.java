@@ -335,5 +335,35 @@ class MergeTest {
         CohortFixture.assertSameTable(dir.resolve("apart/single-slides.csv"), dir.resolve("apart/merged-slides.csv"),
                 1e-9);
         assertEquals(rows(dir.resolve("apart/single-slides.csv")), rows(dir.resolve("apart/merged-slides.csv")));
+        // a background per slide cannot be right when a slide's fields are in two shards: refused
+        r = CliRunnerAccess.run("ihc", "--slide-pattern", CohortFixture.SLIDE_PATTERN, "--background", "slide", "--shard",
+                "1/4", "--out", dir.resolve("apart/bg.csv").toString(), in.toString());
+        assertEquals(2, r.code, r.text);
+        assertTrue(r.text.contains("--shard: a per-slide background"), r.text);
+    }
+
+    /** One background per slide (glass pooled over its fields): whole slides per shard keep it exact. */
+    @Test
+    void perSlideBackgroundShardsMergeToTheSingleRun() throws IOException {
+        Files.createDirectories(dir.resolve("bgslide"));
+        Path one = dir.resolve("bgslide/single.csv");
+        CliRunnerAccess.Result r = CliRunnerAccess.run("ihc", "--slide-pattern", CohortFixture.SLIDE_PATTERN,
+                "--background", "slide", "--quiet", "--out", one.toString(), "--slides",
+                dir.resolve("bgslide/single-slides.csv").toString(), cohort.toString());
+        assertEquals(0, r.code, r.text);
+        for (int k = 1; k <= 3; k++) {
+            shard("bgslide", k, 3, "--background", "slide");
+        }
+        Path merged = dir.resolve("bgslide/merged.csv");
+        r = CliRunnerAccess.run("merge", "--out", merged.toString(), "--slides",
+                dir.resolve("bgslide/merged-slides.csv").toString(), dir.resolve("bgslide").toString() + "/images-*.csv");
+        assertEquals(0, r.code, r.text);
+        assertEquals(rows(one), rows(merged));
+        assertEquals(rows(dir.resolve("bgslide/single-slides.csv")), rows(dir.resolve("bgslide/merged-slides.csv")));
+        // a batch-wide stain estimate differs per shard: refused
+        r = CliRunnerAccess.run("ihc", "--stain-estimate", "batch", "--shard", "1/3", "--out",
+                dir.resolve("bgslide/x.csv").toString(), cohort.toString());
+        assertEquals(2, r.code, r.text);
+        assertTrue(r.text.contains("--shard: stain vectors estimated once for the batch"), r.text);
     }
 }

@@ -126,4 +126,19 @@ class ShardTest {
         }
         assertEquals(ImageFiles.expand(Arrays.asList(dir)), joined);
     }
+
+    /** Slides weigh their full-resolution pixels (vipsheader: 1445x1445 and 2202x2202), other images their size. */
+    @Test
+    void slidesWeighTheirPixelsOtherImagesTheirSize(@TempDir Path dir) throws IOException {
+        Path vsi = org.ihcblotquant.testutil.SharedData.testImage("ihc/openslide_OS-2-vsi_Ki67.ome.tif");
+        Path ndpi = org.ihcblotquant.testutil.SharedData.testImage("ihc/openslide_OS-2-ndpi_Ki67.ome.tif");
+        assertEquals(1445L * 1445, ShardWeight.SLIDE_PIXELS_ELSE_FILE_SIZE.of(vsi));
+        assertEquals(2202L * 2202, ShardWeight.SLIDE_PIXELS_ELSE_FILE_SIZE.of(ndpi));
+        Path png = dir.resolve("field.png");
+        Files.write(png, new byte[1234]);
+        assertEquals(1234, ShardWeight.SLIDE_PIXELS_ELSE_FILE_SIZE.of(png));
+        Path notSlide = dir.resolve("broken.tif");
+        Files.write(notSlide, new byte[77]);
+        assertEquals(77, ShardWeight.SLIDE_PIXELS_ELSE_FILE_SIZE.of(notSlide), "not a slide: its size");
+    }
 }

@@ -62,7 +62,7 @@ class CliFijiParityTest {
 
         String m = "open(\"" + FijiMacroRunner.macroPath(film) + "\");\n"
                 + "run(\"Blot Analyze\", \"rows=target,actin control=actin reference=1 lanes=0 polarity=auto "
-                + "background=border minimum=3 cv_limit=20\");\n"
+                + "background=profile minimum=3 cv_limit=20\");\n"
                 + "saveAs(\"Results\", \"" + FijiMacroRunner.macroPath(dir.resolve("fiji-blot.csv")) + "\");\n"
                 + "run(\"Compare Groups\", \"table=[" + FijiMacroRunner.macroPath(pg) + "] value=weight group=group"
                 + " test=[One-way ANOVA + Tukey HSD] write=[" + FijiMacroRunner.macroPath(dir.resolve("fiji-anova"))

@@ -65,6 +65,11 @@ class StudyJobTest {
         assertTrue(m.contains("group 'refractory'") && m.contains("column 'response'"), m);
         m = message(study, base.replace("cut: 0.15", "cut: sometimes"));
         assertTrue(m.contains("tests.survival[1].cut") && m.contains("not median, tertiles, optimal or a number"), m);
+        String plate = "plates:\n  - {name: P, reads: r.csv, layout: l.csv, blank: Blank, control: Control}\n";
+        m = message(study, base + plate);
+        assertTrue(m.contains("plate 'P'") && m.contains("r.csv not found"), m);
+        m = message(study, base + plate.replace("control: Control", "control: Control, normalise: log"));
+        assertTrue(m.contains("plates[1].normalise") && m.contains("percent-of-control"), m);
         m = message(study, base + "  bad: [unclosed\n");
         assertTrue(m.contains("study.yaml") && m.contains("YAML"), m);
         assertFalse(Files.exists(dir.resolve("out")), "nothing written before the checks pass");
