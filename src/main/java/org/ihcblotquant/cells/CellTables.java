@@ -15,8 +15,8 @@ public final class CellTables {
     public static final String[] IMAGE_COLUMNS = {"image", "slide", "marker", "status", "nuclei", "positive_nuclei",
         "positive_pct", "weak_pct", "moderate_pct", "strong_pct", "cell_h_score", "nuclear_dab_mean_od", "allred",
         "irs", "width", "height", "nucleus_od_threshold", "tissue_od_threshold", "background_r", "background_g",
-        "background_b", "background_source", "stain_vectors", "notes", "negative_nuclei", "weak_nuclei",
-        "moderate_nuclei", "strong_nuclei", "nuclear_dab_sum", "positive_dab_sum", "positive_dab_cells"};
+        "background_b", "background_source", "stain_vectors", "notes", "level", "pixel_size_um",
+        "negative_nuclei", "weak_nuclei", "moderate_nuclei", "strong_nuclei", "nuclear_dab_sum", "positive_dab_sum", "positive_dab_cells"};
 
     /**
      * The per-image counts and sums a merge of shard tables ({@code ihcq merge}) pools slides from,
@@ -58,7 +58,8 @@ public final class CellTables {
                     r.background() == null ? null : r.background().g(),
                     r.background() == null ? null : r.background().b(),
                     r.background() == null ? null : r.background().source().label(),
-                    r.vectors(), String.join("; ", r.notes()),
+                    r.vectors(), String.join("; ", r.notes()), r.level() < 0 ? null : r.level(),
+                    Double.isNaN(r.pixelSizeUm()) ? null : r.pixelSizeUm(),
                     ok ? c.count(0) : null, ok ? c.count(1) : null, ok ? c.count(2) : null, ok ? c.count(3) : null,
                     ok ? c.nuclearDabSum() : null, ok ? c.positiveDabSum() : null,
                     ok ? c.positiveWithValue() : null);
@@ -125,9 +126,10 @@ public final class CellTables {
     /** One row per detected cell, numbered from 1 within each image. */
     public static Table cells(List<CellImageResult> results, CellSettings s) {
         Table t = new Table(CELL_COLUMNS);
-        double px = s.pixelSize();
-        double px2 = px * px;
         for (CellImageResult r : results) {
+            // a slide level states its own pixel size
+            double px = Double.isNaN(r.pixelSizeUm()) ? s.pixelSize() : r.pixelSizeUm();
+            double px2 = px * px;
             int id = 0;
             for (Nucleus n : r.nuclei()) {
                 id++;

@@ -17,13 +17,17 @@ import org.ihcblotquant.cells.CellTables;
 import org.ihcblotquant.cohort.Shard;
 import org.ihcblotquant.cohort.ShardSpec;
 import org.ihcblotquant.cohort.ShardWeight;
+import org.ihcblotquant.cells.SlideCells;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.core.Provenance;
+import org.ihcblotquant.core.Threads;
 import org.ihcblotquant.ihc.MaskFolder;
 import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.io.Table;
+import org.ihcblotquant.slide.LevelChoice;
+import org.ihcblotquant.slide.SlideFiles;
 
 /**
  * Cell-level IHC scoring of image files and folders: nuclei, classes, per-image, per-slide and
@@ -50,8 +54,10 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
         final boolean createFolders;
         final String command;
         final ShardSpec shard;
+        final LevelChoice slideLevel;
 
         private Request(Builder b) {
+            this.slideLevel = b.slideLevel;
             this.inputs = Collections.unmodifiableList(new ArrayList<>(b.inputs));
             this.settings = b.settings;
             this.masks = b.masks;
@@ -80,6 +86,7 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
         private boolean createFolders;
         private String command = "IHC cells";
         private ShardSpec shard;
+        private LevelChoice slideLevel;
 
         private Builder(CellSettings settings) {
             this.settings = settings;
@@ -110,6 +117,12 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
 
         public Builder estimate(StainEstimateScope scope) {
             this.estimate = scope;
+            return this;
+        }
+
+        /** Level of each whole slide to analyse; null (default) for the level nearest the settings' pixel size. */
+        public Builder slideLevel(LevelChoice choice) {
+            this.slideLevel = choice;
             return this;
         }
 
@@ -252,12 +265,15 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
             warnings.addAll(shardWarnings(shard, s, q.estimate));
         }
         CellAnalysis analysis = new CellAnalysis(s, q.cellsCsv != null);
+        SlideCells slideCells = new SlideCells(s, q.slideLevel, Threads.count(), q.cellsCsv != null);
         List<CellImageResult> results = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             progress.checkCancelled();
             Path f = files.get(i);
             CellAnalysis.Overrides over = pre.overridesFor(f);
-            CellImageResult r = analysis.analyseFile(f, masks, over, slice(progress, i, files));
+            CellImageResult r = SlideFiles.isSlide(f)
+                    ? slideCells.analyseFile(f, masks != null, over, slice(progress, i, files))
+                    : analysis.analyseFile(f, masks, over, slice(progress, i, files));
             results.add(r);
             if (each != null) {
                 each.analysed(r);
@@ -268,6 +284,7 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
         s.describe(prov);
         prov.put("masks", masks == null ? "none (whole image)" : masks.dir() + "/<image name>.png, non-zero = analysed");
         prov.put("stain_estimate", q.estimate.describe());
+        prov.put("slide_level", slideCells.choice().toString());
         for (Map.Entry<String, String> e : pre.estimated().entrySet()) {
             prov.put("estimated_vectors " + e.getKey(), e.getValue());
         }
