@@ -29,6 +29,9 @@ import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.io.LoadedImage;
 import org.ihcblotquant.io.Table;
 import org.ihcblotquant.job.CellsJob;
+import org.ihcblotquant.slide.Overview;
+import org.ihcblotquant.slide.SlideFiles;
+import org.ihcblotquant.slide.SlideSource;
 
 /**
  * Markers scored cell by cell (mode: cells) through {@link CellsJob}: nuclei found, each cell
@@ -221,8 +224,18 @@ final class CellMarkersSection implements StudySection {
         return new CellImage(row, cells, r.isOk() ? thumbnail(file, r) : null, false);
     }
 
-    /** The QC picture of an analysed field, or null when the file cannot be read again. */
+    /** The QC picture of an analysed field or slide, or null when the file cannot be read again. */
     private static byte[] thumbnail(Path file, CellImageResult r) {
+        if (SlideFiles.isSlide(file)) {
+            // a whole slide: its overview (never the full level) with the nuclei of the analysed level
+            try (SlideSource src = SlideFiles.open(file)) {
+                Overview ov = Overview.of(src, ProgressListener.NONE);
+                return QcThumbnail.jpeg(CellQcPicture.of(ov.rgb, ov.width, ov.height, r.width(), r.height(),
+                        r.nuclei()));
+            } catch (InputException | OutOfMemoryError e) {
+                return null;
+            }
+        }
         try {
             LoadedImage img = ImageFiles.read(file);
             if (!img.isRgb()) {

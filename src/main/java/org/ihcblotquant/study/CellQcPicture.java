@@ -34,6 +34,15 @@ final class CellQcPicture {
 
     /** The picture of one field (packed RGB pixels) and its nuclei in image coordinates. */
     static BufferedImage of(int[] rgb, int width, int height, List<Nucleus> nuclei) {
+        return of(rgb, width, height, width, height, nuclei);
+    }
+
+    /**
+     * The picture of a field or slide shown by a (possibly smaller) picture of it, with its nuclei in the
+     * coordinates of the analysed image of size {@code frameWidth} x {@code frameHeight}.
+     */
+    static BufferedImage of(int[] rgb, int width, int height, long frameWidth, long frameHeight,
+            List<Nucleus> nuclei) {
         BufferedImage full = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         full.setRGB(0, 0, width, height, rgb, 0, width);
         double scale = Math.min(1.0, MAX_SIDE / (double) Math.max(width, height));
@@ -44,7 +53,8 @@ final class CellQcPicture {
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.drawImage(full, 0, 0, w, h, null);
-        AffineTransform toPicture = AffineTransform.getScaleInstance(w / (double) width, h / (double) height);
+        AffineTransform toPicture = AffineTransform.getScaleInstance(w / (double) frameWidth,
+                h / (double) frameHeight);
         g.setStroke(new BasicStroke(1f));
         int alpha = (int) Math.round(255 * QcPicture.ALPHA);
         for (Nucleus n : nuclei) {

@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.io.CsvTable;
+import org.ihcblotquant.testutil.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,6 +133,28 @@ class StudyCellsCacheTest {
         for (String t : TABLES) {
             assertEquals(rows(fresh, t), rows(out, t), t);
         }
+    }
+
+    @Test
+    void wholeSlideScoredByCellsHasAPictureAndIsReused(@TempDir Path dir) throws Exception {
+        Path slide = SharedData.testImage("ihc/openslide_OS-2-ndpi_Ki67.ome.tif");
+        Path folder = Files.createDirectories(dir.resolve("slides"));
+        Files.createSymbolicLink(folder.resolve("OS2_slide.ome.tif"), slide.toAbsolutePath());
+        Path study = dir.resolve("study.yaml");
+        Files.write(study, ("id-pattern: '^(OS\\d)_'\nmarkers:\n  - {name: Ki67, images: [slides/OS2_slide.ome.tif],"
+                + " mode: cells, score: positive_pct}\n").getBytes(StandardCharsets.UTF_8));
+        Path out = dir.resolve("out");
+        StudyOutcome first = run(study, out, true);
+        assertEquals(0, first.failed(), "the slide was analysed");
+        byte[] cells = table(out, "cells-Ki67-cells");
+        String html = new String(Files.readAllBytes(first.report()), StandardCharsets.UTF_8);
+        List<String> pics = pictures(section(html, "IHC markers (cell scoring)"));
+        assertEquals(1, pics.size(), "one QC picture for the slide");
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(pics.get(0))));
+        assertTrue(img.getWidth() <= QcThumbnail.WIDTH && img.getWidth() > 0, "a thumbnail of the slide");
+        StudyOutcome second = run(study, out, true);
+        assertEquals(1, second.reused());
+        assertArrayEquals(cells, table(out, "cells-Ki67-cells"));
     }
 
     private static List<String> rowOf(CsvTable t, String image) {
