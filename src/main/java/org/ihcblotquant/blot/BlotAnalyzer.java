@@ -114,6 +114,13 @@ public final class BlotAnalyzer {
         }
         progress.checkCancelled();
         progress.progress(0.6, "measure");
+        if (settings.mergeDoublets) {
+            List<String> notes = new ArrayList<>();
+            rows = Doublets.merge(rows, lanes, profiles, roi, notes);
+            for (String note : notes) {
+                warnings.add(name + ": " + note);
+            }
+        }
         // rows left out when fewer are named than found do not limit the bands kept
         rows = nameRows(name, rows, rowNames, warnings, leftOut.toString());
         BandBoxes.fit(rows, lanes, profiles, roi);
