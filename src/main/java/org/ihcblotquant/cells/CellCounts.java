@@ -29,6 +29,34 @@ public final class CellCounts {
         return c;
     }
 
+    /**
+     * Counts read back from a per-image table ({@link CellTables#COUNT_COLUMNS}), so that a merge of
+     * shard tables pools slides exactly as a single run does.
+     */
+    public static CellCounts of(long[] perClass, double nuclearDabSum, double positiveDabSum, long positiveWithValue) {
+        CellCounts c = new CellCounts();
+        System.arraycopy(perClass, 0, c.byClass, 0, 4);
+        c.nuclearDabSum = nuclearDabSum;
+        c.positiveDabSum = positiveDabSum;
+        c.positiveWithValue = positiveWithValue;
+        return c;
+    }
+
+    /** Sum over nuclei of the nuclear mean DAB OD. */
+    public double nuclearDabSum() {
+        return nuclearDabSum;
+    }
+
+    /** Sum of the compartment DAB OD of the positive cells that have one. */
+    public double positiveDabSum() {
+        return positiveDabSum;
+    }
+
+    /** Positive cells with a compartment DAB OD (the divisor of {@link #positiveDabMean}). */
+    public long positiveWithValue() {
+        return positiveWithValue;
+    }
+
     public void add(CellCounts o) {
         for (int k = 0; k < 4; k++) {
             byClass[k] += o.byClass[k];

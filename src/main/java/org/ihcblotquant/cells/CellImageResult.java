@@ -25,10 +25,23 @@ public final class CellImageResult {
     private final List<Nucleus> nuclei;
     private final CellCounts counts;
     private final List<String> notes;
+    /** Pyramid level analysed (whole slides), -1 for images. */
+    private final int level;
+    /** Pixel size of that level in micrometres, NaN for images or when the file states none. */
+    private final double pixelSizeUm;
 
     CellImageResult(String image, String slide, String marker, String status, int width, int height,
             Background background, double tissueOd, double nucleusOd, String vectors, List<Nucleus> nuclei,
             CellCounts counts, List<String> notes) {
+        this(image, slide, marker, status, width, height, background, tissueOd, nucleusOd, vectors, nuclei, counts,
+                notes, -1, Double.NaN);
+    }
+
+    private CellImageResult(String image, String slide, String marker, String status, int width, int height,
+            Background background, double tissueOd, double nucleusOd, String vectors, List<Nucleus> nuclei,
+            CellCounts counts, List<String> notes, int level, double pixelSizeUm) {
+        this.level = level;
+        this.pixelSizeUm = pixelSizeUm;
         this.image = image;
         this.slide = slide;
         this.marker = marker;
@@ -107,5 +120,21 @@ public final class CellImageResult {
 
     public List<String> notes() {
         return notes;
+    }
+
+    /** The pyramid level analysed for a whole slide; -1 for an image. */
+    public int level() {
+        return level;
+    }
+
+    /** Pixel size of the analysed slide level (um); NaN for images or when the slide states none. */
+    public double pixelSizeUm() {
+        return pixelSizeUm;
+    }
+
+    /** This result as a whole slide's, analysed at level {@code lv} of pixel size {@code um}. */
+    CellImageResult atLevel(int lv, double um) {
+        return new CellImageResult(image, slide, marker, status, width, height, background, tissueOd, nucleusOd,
+                vectors, nuclei, counts, notes, lv, um);
     }
 }

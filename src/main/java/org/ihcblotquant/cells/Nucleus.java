@@ -38,6 +38,23 @@ public final class Nucleus {
         this.outlineY = outlineY;
     }
 
+    /** This nucleus with its centroid and outline moved by (dx, dy): from a region's pixels to the image's. */
+    Nucleus moved(long dx, long dy) {
+        return new Nucleus(x + dx, y + dy, areaPx, meanHema, meanDab, maxDab, ringPx, ringMeanDab, ringMaxDab,
+                cellClass, shift(outlineX, dx), shift(outlineY, dy));
+    }
+
+    private static int[] shift(int[] v, long d) {
+        if (v == null) {
+            return null;
+        }
+        int[] out = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (int) (v[i] + d);
+        }
+        return out;
+    }
+
     /** Mean DAB OD of the whole cell (nucleus and ring, pixel-weighted). */
     public double cellMeanDab() {
         if (ringPx == 0) {

@@ -11,12 +11,15 @@ import org.ihcblotquant.cells.CellCounts;
 import org.ihcblotquant.cells.CellImageResult;
 import org.ihcblotquant.cells.CellSettings;
 import org.ihcblotquant.cells.Compartment;
+import org.ihcblotquant.cohort.ShardSpec;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.job.CellsJob;
 import org.ihcblotquant.job.CommandLines;
 import org.ihcblotquant.job.FieldException;
+import org.ihcblotquant.job.Fields;
 import org.ihcblotquant.job.StainEstimateScope;
+import org.ihcblotquant.slide.LevelChoice;
 
 /** {@code ihcq cells}: cell-level scoring (nuclei, % positive, cell H-score, Allred, IRS). */
 public final class CellsCommand implements CliCommand {
@@ -45,7 +48,9 @@ public final class CellsCommand implements CliCommand {
                 + "                       or batch (default none); printed in the --vectors syntax\n"
                 + "  --thresholds W,M,S   1+, 2+, 3+ lower bounds in DAB OD, compared with >= (default 0.2,0.4,0.6)\n"
                 + "  --compartment C      nucleus (default), cytoplasm (ring around the nucleus) or cell\n"
-                + "  --pixel-size UM      micrometres per pixel (default 0.5)\n"
+                + "  --pixel-size UM      micrometres per pixel of images (default 0.5); whole slides: the\n"
+                + "                       level nearest UM is analysed, at its own pixel size from the file\n"
+                + "  --level N            whole slides: analyse pyramid level N instead (0 = full resolution)\n"
                 + "  --nucleus-area A,B   nucleus area limits in µm² (default 10,400)\n"
                 + "  --nucleus-od X|auto  hematoxylin OD threshold for nuclei (default auto: Otsu over tissue)\n"
                 + "  --smoothing UM       Gaussian sigma before the threshold, µm (default 0.5)\n"
@@ -60,7 +65,16 @@ public final class CellsCommand implements CliCommand {
                 + "  --out FILE           per-image CSV (default cell-images.csv)\n"
                 + "  --slides FILE        per-slide CSV (default cell-slides.csv beside --out)\n"
                 + "  --cells-out FILE     one row per cell: centroid, areas, ODs, class\n"
+                + "  --shard K/N          analyse only the K-th of N shards of the sorted input list (1..N), cut\n"
+                + "                       as 'ihcq ihc --shard' cuts it, e.g. --shard $SLURM_ARRAY_TASK_ID/16;\n"
+                + "                       join the shards' per-image tables with 'ihcq merge' (their nucleus\n"
+                + "                       counts per class and DAB sums pool the slides exactly). Exit code 0\n"
+                + "                       once the shard's tables are written, even if none of its images worked\n"
                 + "  --quiet              print only the summary line\n\n"
+                + "Whole slides (SVS, OME-TIFF, tiled or pyramidal TIFF/BigTIFF; folders may mix them with\n"
+                + "images) are streamed tile by tile in bounded memory: tissue is found on a low-resolution\n"
+                + "level, tiles without tissue are skipped, and the slide gets one row with its level and\n"
+                + "pixel_size_um (empty for images).\n\n"
                 + "Settings are written as '#' lines above the header of every CSV. A file that cannot be\n"
                 + "analysed gets a row whose status starts with 'error:'; the batch goes on. Exit code 0 when at\n"
                 + "least one image was analysed, 1 when none could be, 2 for invalid options.\n";
@@ -71,7 +85,7 @@ public final class CellsCommand implements CliCommand {
         Args a = Args.parse(argv, Args.names("stain", "vectors", "third", "background", "thresholds", "tissue-od",
                 "marker", "slide-pattern", "out", "slides", "masks", "cells-out", "pixel-size", "compartment",
                 "nucleus-area", "nucleus-od", "smoothing", "split", "cell-expansion", "stain-estimate", "tissue-smoothing",
-                "min-tissue-area", "max-hole-area"),
+                "min-tissue-area", "max-hole-area", "shard", "level"),
                 Args.names("quiet"));
         CellSettings settings = settings(a);
         StainEstimateScope scope = StainEstimateScope.parse(a.get("stain-estimate", "none"));
@@ -89,6 +103,8 @@ public final class CellsCommand implements CliCommand {
                 .outputs(outFile, slidesFile)
                 .cells(a.has("cells-out") ? Paths.get(a.get("cells-out", null)) : null)
                 .estimate(scope)
+                .shard(a.has("shard") ? ShardSpec.parse(a.get("shard", null)) : null)
+                .slideLevel(a.has("level") ? LevelChoice.level(Fields.whole("level", a.get("level", null))) : null)
                 .command(CommandLines.quoted("ihcq cells", argv));
         for (String p : a.positional()) {
             b.input(Paths.get(p));
@@ -112,6 +128,14 @@ public final class CellsCommand implements CliCommand {
         out.printf(Locale.ROOT, "%d images, %d analysed, %d failed; wrote %s and %s (%d slides)%s%n",
                 o.results().size(), ok, o.results().size() - ok, outFile, slidesFile, o.slides().rowCount(),
                 a.has("cells-out") ? " and " + a.get("cells-out", null) + " (" + o.cells().rowCount() + " cells)" : "");
+        if (o.shard() != null) {
+            // as ihcq ihc: a shard is done when its tables are written, so a failed task is exactly a
+            // shard to run again
+            out.printf(Locale.ROOT, "shard %s: %d of the %d images of the list%s%n", o.shard().spec(),
+                    o.results().size(), o.shard().listSize(),
+                    Boolean.TRUE.equals(o.shard().bySlide()) ? " (whole slides)" : "");
+            return OK;
+        }
         return ok > 0 ? OK : FAILED;
     }
 

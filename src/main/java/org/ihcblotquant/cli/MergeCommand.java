@@ -28,11 +28,12 @@ public final class MergeCommand implements CliCommand {
     @Override
     public String help() {
         return "Usage: ihcq merge [--out FILE] [--slides FILE] [--partial] PART...\n\n"
-                + "Joins per-image tables written by 'ihcq ihc --shard K/N' (files, or globs such as\n"
-                + "'shards/images-*.csv', quoted or not) into one per-image table, in the order a single run\n"
-                + "would write, and recomputes the per-slide table from the per-image pixel counts: the\n"
-                + "result equals one 'ihcq ihc' run over all the inputs, also for slides whose fields were\n"
-                + "scored in different shards. Per-slide tables among the parts are left out (recomputed).\n\n"
+                + "Joins per-image tables written by 'ihcq ihc --shard K/N' or 'ihcq cells --shard K/N'\n"
+                + "(files, or globs such as 'shards/images-*.csv', quoted or not) into one per-image table,\n"
+                + "in the order a single run would write, and recomputes the per-slide table from the\n"
+                + "per-image counts (pixels per class for ihc; nuclei per class and DAB sums for cells): the\n"
+                + "result equals one run over all the inputs, also for slides whose fields were scored in\n"
+                + "different shards. Per-slide tables among the parts are left out (recomputed).\n\n"
                 + "Refused with a message: parts scored with different settings or versions (their '#' lines\n"
                 + "differ), shards cut from different input lists or shard counts, a shard given twice with\n"
                 + "different rows, and missing shards: the message lists the missing shard numbers to run\n"

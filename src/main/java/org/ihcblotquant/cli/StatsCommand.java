@@ -62,6 +62,7 @@ public final class StatsCommand implements CliCommand {
                 + "  ttest        two-sample t-test (Welch by default), Student or paired; or the Mann-Whitney U test\n"
                 + "  mannwhitney  Mann-Whitney U / Wilcoxon rank-sum test (as R wilcox.test)\n"
                 + "  anova        one-way ANOVA with Tukey HSD (Tukey-Kramer for unequal n), eta^2 and omega^2\n"
+                + "               with their interval from the noncentral F (--conf-level)\n"
                 + "  kruskal      Kruskal-Wallis rank test with Dunn's pairwise tests (--adjust, Holm by default)\n"
                 + "  welch-anova  Welch one-way ANOVA (unequal variances) with Games-Howell pairwise comparisons\n"
                 + "  signrank     Wilcoxon signed-rank test of paired values (--paired-by ID)\n"

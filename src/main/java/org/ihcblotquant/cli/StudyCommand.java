@@ -41,9 +41,10 @@ public final class StudyCommand implements CliCommand {
                 + "  --out DIR      output folder (default: study-output beside the study file)\n"
                 + "  --threads N    images scored at once (default: the study file's threads, else one per core)\n"
                 + "  --fresh        ignore results of earlier runs (score every image again)\n"
-                + "  --shard K/N    score only the K-th of N shards of all the markers' images (cut by file\n"
-                + "                 size) into DIR/cache and stop: one task of a job array; when every shard\n"
-                + "                 is done, run the study without --shard to write the tables and report\n"
+                + "  --shard K/N    score only the K-th of N shards of the pixel-scored markers' images (cut\n"
+                + "                 by file size, slides by pixels) into DIR/cache and stop: one task of a job\n"
+                + "                 array; when every shard is done, run the study without --shard to write\n"
+                + "                 the tables and report (it also scores cell markers and anything missing)\n"
                 + "  --quiet        no progress lines\n\n"
                 + "Exit codes: 0 report written (per-image failures are listed in it); 1 bad input (message\n"
                 + "says what to fix); 2 invalid options.\n";

@@ -25,7 +25,7 @@ import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.core.Provenance;
 import org.ihcblotquant.ihc.IhcTables;
-import org.ihcblotquant.ihc.PixelCounts;
+import org.ihcblotquant.cells.CellTables;
 import org.ihcblotquant.io.AtomicFiles;
 import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.Table;
@@ -103,7 +103,9 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
         }
 
         List<String> header = ordered.get(0).header;
-        Streamer s = new Streamer(header, warnings, plan.count == 0);
+        RowPool pool = RowPool.isCells(header) ? new RowPool.Cells(header, settings.get("thresholds"))
+                : new RowPool.Pixels(header);
+        Streamer s = new Streamer(header, warnings, plan.count == 0, pool);
         try {
             AtomicFiles.write(out, os -> {
                 Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
@@ -119,7 +121,7 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                 w.flush();
             });
             s.report();
-            Table slides = s.pooler.table().addComments(prov.lines());
+            Table slides = s.pool.table().addComments(prov.lines());
             CsvFormat.write(slides, slidesOut);
             return new MergeOutcome(prov, warnings, ordered.size(), plan.count, plan.missing, s.rows, s.ok,
                     slides.rowCount());
@@ -206,16 +208,19 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                     continue;
                 }
                 if (!h.contains("image") || !h.contains("status")) {
-                    throw new InputException(f + ": not a per-image table of ihcq ihc (no image and status columns)");
+                    throw new InputException(f + ": not a per-image table of ihcq ihc or ihcq cells (no image and "
+                            + "status columns)");
                 }
+                boolean cells = RowPool.isCells(h);
                 List<String> missing = new ArrayList<>();
-                for (String c : IhcTables.COUNT_COLUMNS) {
+                for (String c : cells ? CellTables.COUNT_COLUMNS : IhcTables.COUNT_COLUMNS) {
                     if (!h.contains(c)) {
                         missing.add(c);
                     }
                 }
                 if (!missing.isEmpty()) {
-                    throw new InputException(f + ": has no per-image pixel counts (" + String.join(", ", missing)
+                    throw new InputException(f + ": has no per-image " + (cells ? "nucleus" : "pixel") + " counts ("
+                            + String.join(", ", missing)
                             + "), so its slides cannot be pooled exactly; it was written by an older version ("
                             + r.comments().getOrDefault(VERSION, "unknown") + "): score it again with this one");
                 }
@@ -470,7 +475,7 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
 
     /** Copies rows to the merged table, pools the ok ones per slide, notes repeated image names. */
     private static final class Streamer {
-        final IhcTables.SlidePooler pooler = new IhcTables.SlidePooler();
+        final RowPool pool;
         final List<String> warnings;
         final boolean checkNames;
         /** Image name to the first table that had it and a 64-bit hash of that row. */
@@ -483,30 +488,18 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
         final int slide;
         final int marker;
         final int status;
-        final int analysed;
-        final int[] classes = new int[4];
-        final int dabIod;
-        final int dabPositiveIod;
-        final int hemaIod;
         final int width;
         long rows;
         long ok;
 
-        Streamer(List<String> header, List<String> warnings, boolean checkNames) {
+        Streamer(List<String> header, List<String> warnings, boolean checkNames, RowPool pool) {
+            this.pool = pool;
             this.warnings = warnings;
             this.checkNames = checkNames;
             image = header.indexOf("image");
             slide = header.indexOf("slide");
             marker = header.indexOf("marker");
             status = header.indexOf("status");
-            analysed = header.indexOf("analysed_px");
-            classes[0] = header.indexOf("negative_px");
-            classes[1] = header.indexOf("weak_px");
-            classes[2] = header.indexOf("moderate_px");
-            classes[3] = header.indexOf("strong_px");
-            dabIod = header.indexOf("dab_iod");
-            dabPositiveIod = header.indexOf("dab_positive_iod");
-            hemaIod = header.indexOf("hema_iod");
             width = header.size();
         }
 
@@ -535,7 +528,12 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                         }
                     }
                     if ("ok".equals(rec.get(status).trim())) {
-                        pooler.add(rec.get(slide), rec.get(marker), counts(p, n, rec));
+                        try {
+                            pool.add(rec.get(slide), rec.get(marker), rec);
+                        } catch (NumberFormatException e) {
+                            throw new InputException(p.file + ": record " + n + " (" + rec.get(image)
+                                    + ") has status ok but its counts are not numbers (" + e.getMessage() + ")");
+                        }
                         ok++;
                     } else if (failed.size() < 10) {
                         failed.add(rec.get(image) + " (" + rec.get(status).trim() + ")");
@@ -548,23 +546,6 @@ public final class MergeJob implements Job<MergeRequest, MergeOutcome> {
                 throw new InputException(p.file + ": shard " + p.shard.spec() + " should hold " + p.shard.images()
                         + " rows but holds " + n + "; score that shard again");
             }
-        }
-
-        PixelCounts counts(Part p, long n, List<String> rec) {
-            PixelCounts c = new PixelCounts();
-            try {
-                c.analysed = Long.parseLong(rec.get(analysed).trim());
-                for (int k = 0; k < 4; k++) {
-                    c.classes[k] = Long.parseLong(rec.get(classes[k]).trim());
-                }
-                c.chromogenSum = Double.parseDouble(rec.get(dabIod).trim());
-                c.chromogenPositiveSum = Double.parseDouble(rec.get(dabPositiveIod).trim());
-                c.counterSum = Double.parseDouble(rec.get(hemaIod).trim());
-            } catch (NumberFormatException e) {
-                throw new InputException(p.file + ": record " + n + " (" + rec.get(image)
-                        + ") has status ok but its pixel counts are not numbers (" + e.getMessage() + ")");
-            }
-            return c;
         }
 
         void report() {

@@ -14,13 +14,20 @@ import org.ihcblotquant.cells.CellAnalysis;
 import org.ihcblotquant.cells.CellImageResult;
 import org.ihcblotquant.cells.CellSettings;
 import org.ihcblotquant.cells.CellTables;
+import org.ihcblotquant.cohort.Shard;
+import org.ihcblotquant.cohort.ShardSpec;
+import org.ihcblotquant.cohort.ShardWeight;
+import org.ihcblotquant.cells.SlideCells;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.core.Provenance;
+import org.ihcblotquant.core.Threads;
 import org.ihcblotquant.ihc.MaskFolder;
 import org.ihcblotquant.io.CsvFormat;
 import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.io.Table;
+import org.ihcblotquant.slide.LevelChoice;
+import org.ihcblotquant.slide.SlideFiles;
 
 /**
  * Cell-level IHC scoring of image files and folders: nuclei, classes, per-image, per-slide and
@@ -46,8 +53,11 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
         final StainEstimateScope estimate;
         final boolean createFolders;
         final String command;
+        final ShardSpec shard;
+        final LevelChoice slideLevel;
 
         private Request(Builder b) {
+            this.slideLevel = b.slideLevel;
             this.inputs = Collections.unmodifiableList(new ArrayList<>(b.inputs));
             this.settings = b.settings;
             this.masks = b.masks;
@@ -57,6 +67,7 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
             this.estimate = b.estimate;
             this.createFolders = b.createFolders;
             this.command = b.command;
+            this.shard = b.shard;
         }
 
         public static Builder builder(CellSettings settings) {
@@ -74,6 +85,8 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
         private StainEstimateScope estimate = StainEstimateScope.NONE;
         private boolean createFolders;
         private String command = "IHC cells";
+        private ShardSpec shard;
+        private LevelChoice slideLevel;
 
         private Builder(CellSettings settings) {
             this.settings = settings;
@@ -107,6 +120,12 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
             return this;
         }
 
+        /** Level of each whole slide to analyse; null (default) for the level nearest the settings' pixel size. */
+        public Builder slideLevel(LevelChoice choice) {
+            this.slideLevel = choice;
+            return this;
+        }
+
         public Builder createFolders(boolean create) {
             this.createFolders = create;
             return this;
@@ -114,6 +133,16 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
 
         public Builder command(String command) {
             this.command = command;
+            return this;
+        }
+
+        /**
+         * Analyse only shard K of N of the sorted input list (a task of a job array), cut as
+         * {@code ihcq ihc --shard} cuts it; null for all. The tables then carry the shard lines and
+         * per-image counts that {@code ihcq merge} checks and pools.
+         */
+        public Builder shard(ShardSpec s) {
+            this.shard = s;
             return this;
         }
 
@@ -129,15 +158,22 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
         private final Table slides;
         private final Table cells;
         private final Map<String, String> estimatedVectors;
+        private final Shard shard;
 
         Outcome(Provenance p, List<String> warnings, List<CellImageResult> results, Table images, Table slides,
-                Table cells, Map<String, String> estimated) {
+                Table cells, Map<String, String> estimated, Shard shard) {
             super(p, warnings);
             this.results = Collections.unmodifiableList(results);
             this.images = images;
             this.slides = slides;
             this.cells = cells;
             this.estimatedVectors = Collections.unmodifiableMap(estimated);
+            this.shard = shard;
+        }
+
+        /** The shard analysed, or null when the request had none. */
+        public Shard shard() {
+            return shard;
         }
 
         public List<CellImageResult> results() {
@@ -197,8 +233,17 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
             throw new FieldException("cells-out", q.cellsCsv + " is also the per-image or per-slide table");
         }
         MaskFolder masks = q.masks == null ? null : new MaskFolder(q.masks);
-        List<Path> files = ImageFiles.expand(q.inputs);
-        if (masks != null) {
+        Shard shard = null;
+        List<Path> files;
+        if (q.shard != null) {
+            // the same streamed, size-balanced cut as ihcq ihc --shard (slides kept whole when they lie together)
+            shard = Shard.select(q.inputs, masks == null ? null : masks::contains, q.shard, ShardWeight.FILE_SIZE,
+                    p -> q.settings.stain().slideOf(p.getFileName().toString(), null));
+            files = new ArrayList<>(shard.files());
+        } else {
+            files = ImageFiles.expand(q.inputs);
+        }
+        if (masks != null && shard == null) {
             files.removeIf(masks::contains);
             if (files.isEmpty()) {
                 throw new InputException("no images left to analyse outside the mask folder " + masks.dir());
@@ -216,13 +261,19 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
         SlidePrepass pre = new SlidePrepass(s, masks, files, q.estimate);
         pre.run(progress);
         warnings.addAll(pre.warnings());
+        if (shard != null) {
+            warnings.addAll(shardWarnings(shard, s, q.estimate));
+        }
         CellAnalysis analysis = new CellAnalysis(s, q.cellsCsv != null);
+        SlideCells slideCells = new SlideCells(s, q.slideLevel, Threads.count(), q.cellsCsv != null);
         List<CellImageResult> results = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             progress.checkCancelled();
             Path f = files.get(i);
             CellAnalysis.Overrides over = pre.overridesFor(f);
-            CellImageResult r = analysis.analyseFile(f, masks, over, slice(progress, i, files));
+            CellImageResult r = SlideFiles.isSlide(f)
+                    ? slideCells.analyseFile(f, masks != null, over, slice(progress, i, files))
+                    : analysis.analyseFile(f, masks, over, slice(progress, i, files));
             results.add(r);
             if (each != null) {
                 each.analysed(r);
@@ -233,11 +284,15 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
         s.describe(prov);
         prov.put("masks", masks == null ? "none (whole image)" : masks.dir() + "/<image name>.png, non-zero = analysed");
         prov.put("stain_estimate", q.estimate.describe());
+        prov.put("slide_level", slideCells.choice().toString());
         for (Map.Entry<String, String> e : pre.estimated().entrySet()) {
             prov.put("estimated_vectors " + e.getKey(), e.getValue());
         }
         for (Map.Entry<String, String> e : pre.slideBackgrounds().entrySet()) {
             prov.put("slide_background " + e.getKey(), e.getValue());
+        }
+        if (shard != null) {
+            shard.describe(prov);
         }
         Table images = CellTables.images(results, s).addComments(prov.lines());
         Table slides = CellTables.slides(results, s).addComments(prov.lines());
@@ -253,7 +308,27 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the tables: " + e.getMessage(), e);
         }
-        return new Outcome(prov, warnings, results, images, slides, cells, new LinkedHashMap<>(pre.estimated()));
+        return new Outcome(prov, warnings, results, images, slides, cells, new LinkedHashMap<>(pre.estimated()),
+                shard);
+    }
+
+    /** What a shard cannot reproduce of a single run: anything pooled over more than its own images. */
+    static List<String> shardWarnings(Shard shard, CellSettings s, StainEstimateScope estimate) {
+        List<String> w = new ArrayList<>();
+        boolean slidesWhole = Boolean.TRUE.equals(shard.bySlide());
+        if (s.stain().background().isSlide() && !slidesWhole) {
+            w.add("background slide pools the glass of the fields in this shard only; keep a slide's fields "
+                    + "together in the list (named after the slide, or a folder per slide) for one background per slide");
+        }
+        if (estimate == StainEstimateScope.SLIDE && !slidesWhole) {
+            w.add("stain-estimate slide pools the fields of a slide in this shard only; keep a slide's fields "
+                    + "together in the list for one estimate per slide");
+        }
+        if (estimate == StainEstimateScope.BATCH) {
+            w.add("stain-estimate batch estimates the vectors from this shard's images only, so shards may use "
+                    + "different vectors (the merge refuses them); estimate once and pass --vectors instead");
+        }
+        return w;
     }
 
     private static ProgressListener slice(ProgressListener all, int index, List<Path> files) {

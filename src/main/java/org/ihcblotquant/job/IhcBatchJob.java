@@ -299,16 +299,14 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
         for (java.util.Map.Entry<String, String> e : pre.estimated().entrySet()) {
             prov.put("estimated_vectors " + e.getKey(), e.getValue());
         }
-        if (!slideScores.isEmpty()) {
-            prov.put("slide_level", q.slideLevel.toString());
-        }
+        // always recorded, and the slide columns always present: shards with and without slides
+        // then have the same columns and settings lines and merge into what one run writes
+        prov.put("slide_level", q.slideLevel.toString());
         if (shard != null) {
             shard.describe(prov);
         }
-        Table images = IhcTables.images(results).addComments(prov.lines());
-        if (!slideScores.isEmpty()) {
-            images = SlideTables.withSlideColumns(images, results, slideScores);
-        }
+        Table images = SlideTables.withSlideColumns(IhcTables.images(results).addComments(prov.lines()), results,
+                slideScores);
         Table slides = IhcTables.slides(results).addComments(prov.lines());
         for (IhcImageResult r : results) {
             for (String n : r.notes()) {

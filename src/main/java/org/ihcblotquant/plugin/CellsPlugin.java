@@ -82,7 +82,7 @@ public class CellsPlugin implements PlugIn {
     }
 
     /** Pixel size from the image calibration when it is in µm, else the default 0.5 µm. */
-    static double defaultPixelSize(ImagePlus imp) {
+    public static double defaultPixelSize(ImagePlus imp) {
         Calibration c = imp.getCalibration();
         String unit = c.getUnit() == null ? "" : c.getUnit().toLowerCase(Locale.ROOT);
         if (c.scaled() && (unit.equals("µm") || unit.equals("um") || unit.equals("micron") || unit.equals("microns")

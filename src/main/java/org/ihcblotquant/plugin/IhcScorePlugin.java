@@ -88,7 +88,7 @@ public class IhcScorePlugin implements PlugIn {
     }
 
     /** Positive pixels coloured by class (semi-transparent) and the tissue outline in cyan. */
-    static Overlay overlay(byte[] classes, int w, int h) {
+    public static Overlay overlay(byte[] classes, int w, int h) {
         int[] argb = new int[w * h];
         byte[] tissue = new byte[w * h];
         for (int i = 0; i < classes.length; i++) {

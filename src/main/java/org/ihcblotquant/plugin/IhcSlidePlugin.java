@@ -1,11 +1,8 @@
 package org.ihcblotquant.plugin;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,23 +14,17 @@ import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import ij.process.ColorProcessor;
 
-import org.ihcblotquant.core.InputException;
-import org.ihcblotquant.core.Provenance;
+import org.ihcblotquant.core.Threads;
 import org.ihcblotquant.ihc.IhcImageResult;
 import org.ihcblotquant.ihc.IhcSettings;
-import org.ihcblotquant.ihc.IhcTables;
 import org.ihcblotquant.io.Table;
 import org.ihcblotquant.job.FieldException;
 import org.ihcblotquant.job.FieldSpelling;
 import org.ihcblotquant.job.Fields;
-import org.ihcblotquant.slide.BioFormatsSlide;
+import org.ihcblotquant.job.SlideScoreJob;
 import org.ihcblotquant.slide.LevelChoice;
 import org.ihcblotquant.slide.Overview;
 import org.ihcblotquant.slide.SlideScore;
-import org.ihcblotquant.slide.SlideScorer;
-import org.ihcblotquant.slide.SlideSource;
-import org.ihcblotquant.slide.SlideTables;
-import org.ihcblotquant.slide.TiffSlide;
 
 /**
  * Analyze &gt; IHC Blot Quant &gt; IHC Score Slide: scores a whole-slide file tile by tile without
@@ -74,16 +65,14 @@ public class IhcSlidePlugin implements PlugIn {
             if (open.isEmpty()) {
                 throw new FieldException("input", "choose the slide file to score");
             }
-            Path file = Paths.get(open);
-            if (!Files.isRegularFile(file)) {
-                throw new InputException(file + ": file not found");
-            }
             LevelChoice choice = level.isEmpty() || level.equalsIgnoreCase("auto")
                     ? LevelChoice.pixelSize(pixel.isEmpty() ? LevelChoice.DEFAULT_PIXEL_SIZE_UM
                             : Fields.number("pixel-size", pixel))
                     : LevelChoice.level(Fields.whole("level", level));
-            SlideScore s = score(file, settings, choice);
-            show(file, s, settings, choice);
+            Path file = Paths.get(open);
+            SlideScoreJob.Outcome o = new SlideScoreJob().run(new SlideScoreJob.Request(file, settings, choice,
+                    Threads.count(), TITLE + " open=[" + file + "]"), new IjProgress());
+            show(file, o);
         } catch (RuntimeException | OutOfMemoryError e) {
             UserMessages.report(TITLE, e, KEYS);
         } finally {
@@ -91,34 +80,10 @@ public class IhcSlidePlugin implements PlugIn {
         }
     }
 
-    /** Our reader first; Bio-Formats for what it cannot read, when Fiji has Bio-Formats. */
-    static SlideScore score(Path file, IhcSettings settings, LevelChoice choice) {
-        SlideScorer scorer = new SlideScorer(settings);
-        InputException ours;
-        try (SlideSource src = TiffSlide.open(file)) {
-            return scorer.score(src, choice, new IjProgress());
-        } catch (InputException e) {
-            ours = e;
-        }
-        if (!BioFormatsSlide.available()) {
-            throw new InputException(ours.getMessage() + " (Bio-Formats, which reads more formats, is not installed)",
-                    ours);
-        }
-        IJ.log(TITLE + ": " + ours.getMessage() + "; reading it through Bio-Formats");
-        try (SlideSource src = BioFormatsSlide.open(file)) {
-            return scorer.score(src, choice, new IjProgress());
-        }
-    }
-
-    private static void show(Path file, SlideScore s, IhcSettings settings, LevelChoice choice) {
+    private static void show(Path file, SlideScoreJob.Outcome o) {
+        SlideScore s = o.score();
         IhcImageResult r = s.result();
-        Provenance prov = Provenance.start(TITLE + " open=[" + file + "]");
-        settings.describe(prov);
-        prov.put("slide_level", choice + ": level " + s.level());
-        Map<IhcImageResult, SlideScore> m = new IdentityHashMap<>();
-        m.put(r, s);
-        Table t = SlideTables.withSlideColumns(IhcTables.images(Collections.singletonList(r)),
-                Collections.singletonList(r), m);
+        Table t = o.row();
         ResultsTable rt = ResultsTable.getResultsTable();
         if (rt == null) {
             rt = new ResultsTable();
@@ -137,13 +102,14 @@ public class IhcSlidePlugin implements PlugIn {
             cal.pixelHeight = ps0 * ov.scaleY;
             cal.setUnit("um");
         }
-        imp.setProperty("Info", String.join("\n", prov.lines()));
+        imp.setProperty("Info", String.join("\n", o.provenance().lines()));
         imp.show();
         if (r.isOk()) {
             IJ.showStatus(String.format(Locale.ROOT, "%s: level %d, H-score %.1f, positive %.1f%%", TITLE, s.level(),
                     r.counts().hScore(), 100 * r.counts().positiveFraction()));
-        } else {
-            UserMessages.warn(TITLE, r.image() + ": " + r.status());
+        }
+        for (String w : o.warnings()) {
+            UserMessages.warn(TITLE, w);
         }
     }
 }

@@ -84,17 +84,11 @@ public final class SlideScorer {
         if (cal.background.source() == Background.Source.NO_GLASS_FALLBACK) {
             notes.add("no glass in the slide: background 255 used");
         }
-        byte[] mask = tissueMask(ov, cal);
-        List<int[]> work = new ArrayList<>();
-        long skippedPixels = 0;
-        for (int row = 0; row < lv.rows(); row++) {
-            for (int col = 0; col < lv.columns(); col++) {
-                if (touchesTissue(ov, mask, lv, col, row)) {
-                    work.add(new int[] {col, row});
-                } else {
-                    skippedPixels += (long) lv.tileWidthAt(col) * lv.tileHeightAt(row);
-                }
-            }
+        byte[] mask = tissueMask(ov, cal.background, cal.tissueOd);
+        List<int[]> work = tissueTiles(ov, mask, lv);
+        long skippedPixels = lv.pixels();
+        for (int[] t : work) {
+            skippedPixels -= (long) lv.tileWidthAt(t[0]) * lv.tileHeightAt(t[1]);
         }
         byte[] classMap = new byte[ov.width * ov.height];
         java.util.Arrays.fill(classMap, (byte) -1);
@@ -113,6 +107,48 @@ public final class SlideScorer {
                 (int) lv.height(), cal.background, cal.tissueOd, counts, notes);
         progress.progress(1, "done");
         return new SlideScore(r, li, lv.pixelSizeUm(), ov, mask, classMap, work.size(), lv.tileCount());
+    }
+
+    /** Pixels of a level that calibration is measured on (the whole level, or a mosaic of sample tiles). */
+    public static final class Sample {
+        public final int[] rgb;
+        public final int width;
+        public final int height;
+
+        Sample(int[] rgb, int width, int height) {
+            this.rgb = rgb;
+            this.width = width;
+            this.height = height;
+        }
+    }
+
+    /**
+     * What this scorer calibrates on for level {@code lv}: the whole level when it is small, else
+     * the mosaic of the glassiest and most tissue-rich tiles by the overview. For other analyses of
+     * slides (cells) that calibrate their own way on the same pixels.
+     */
+    public Sample calibrationSample(SlideSource slide, SlideLevel lv, Overview ov) {
+        return sample(slide, lv, tileTissue(ov, lv, rough(ov)));
+    }
+
+    /**
+     * The tiles (column, row) of level {@code lv} whose footprint on the overview touches tissue:
+     * total OD at least half {@code tissueOd} under background {@code bg}, grown by one overview pixel.
+     */
+    public static List<int[]> tissueTiles(Overview ov, SlideLevel lv, Background bg, double tissueOd) {
+        return tissueTiles(ov, tissueMask(ov, bg, tissueOd), lv);
+    }
+
+    private static List<int[]> tissueTiles(Overview ov, byte[] mask, SlideLevel lv) {
+        List<int[]> work = new ArrayList<>();
+        for (int row = 0; row < lv.rows(); row++) {
+            for (int col = 0; col < lv.columns(); col++) {
+                if (touchesTissue(ov, mask, lv, col, row)) {
+                    work.add(new int[] {col, row});
+                }
+            }
+        }
+        return work;
     }
 
     /** A rough calibration on the overview alone, to tell glass tiles from tissue tiles when sampling. */
@@ -161,9 +197,14 @@ public final class SlideScorer {
     }
 
     private IhcScorer.Calibration calibrate(SlideSource slide, SlideLevel lv, double[] tissueFraction) {
+        Sample s = sample(slide, lv, tissueFraction);
+        return scorer.calibrate(s.rgb, s.width, s.height);
+    }
+
+    private Sample sample(SlideSource slide, SlideLevel lv, double[] tissueFraction) {
         if (lv.pixels() <= wholeLevelCalibrationPixels) {
             int[] px = slide.readRegion(lv.index(), 0, 0, (int) lv.width(), (int) lv.height());
-            return scorer.calibrate(px, (int) lv.width(), (int) lv.height());
+            return new Sample(px, (int) lv.width(), (int) lv.height());
         }
         // full-size tiles only, glassiest first and most tissue-rich first
         List<Integer> full = new ArrayList<>();
@@ -223,7 +264,7 @@ public final class SlideScorer {
                 }
             }
         }
-        return scorer.calibrate(mosaic, mw, mh);
+        return new Sample(mosaic, mw, mh);
     }
 
     private static double nz(double v) {
@@ -234,11 +275,11 @@ public final class SlideScorer {
      * Tissue on the overview: total OD at least half the scoring threshold (averaging thins faint
      * tissue at tissue edges), grown by one overview pixel.
      */
-    private byte[] tissueMask(Overview ov, IhcScorer.Calibration cal) {
-        double[] tr = table(cal.background.r());
-        double[] tg = table(cal.background.g());
-        double[] tb = table(cal.background.b());
-        double t = cal.tissueOd / 2;
+    private static byte[] tissueMask(Overview ov, Background bg, double tissueOd) {
+        double[] tr = table(bg.r());
+        double[] tg = table(bg.g());
+        double[] tb = table(bg.b());
+        double t = tissueOd / 2;
         int w = ov.width;
         int h = ov.height;
         byte[] raw = new byte[w * h];

@@ -13,7 +13,11 @@ import java.util.Arrays;
  * ties and both groups have fewer than 50 values (as R's {@code wilcox.test(conf.int = TRUE)});
  * otherwise the interval is not reported (NaN).</li>
  * <li>eta^2 = SS_between / SS_total and omega^2 = (SS_between - (k - 1) MS_within) /
- * (SS_total + MS_within) of a one-way ANOVA (Olejnik &amp; Algina 2003); point estimates.</li>
+ * (SS_total + MS_within) of a one-way ANOVA (Olejnik &amp; Algina 2003), with the two-sided
+ * interval of the noncentrality parameter lambda of the noncentral F at the observed F
+ * ({@link NoncentralF#ncpInterval}) mapped to lambda / (lambda + df_within), as R's effectsize
+ * ({@code F_to_eta2(lambda / df1)}) does for eta^2 and omega^2 alike; a bound that F cannot
+ * separate from lambda = 0 is 0.</li>
  * </ul>
  */
 public final class EffectSizes {
@@ -84,5 +88,16 @@ public final class EffectSizes {
         double ssTotal = a.ssBetween + a.ssWithin;
         return new double[] {a.ssBetween / ssTotal,
             (a.ssBetween - a.dfBetween * a.msWithin) / (ssTotal + a.msWithin)};
+    }
+
+    /**
+     * Two-sided interval of eta^2 and omega^2 at {@code confLevel}: {lambda lower, lambda upper,
+     * effect lower, effect upper}, effect bound = lambda / (lambda + df_within). For a one-way
+     * ANOVA partial eta^2 equals eta^2, so the same interval serves both. NaN when F is undefined
+     * (no variation within groups).
+     */
+    public static double[] etaOmegaSquaredCi(AnovaResult a, double confLevel) {
+        double[] ncp = NoncentralF.ncpInterval(a.f, a.dfBetween, a.dfWithin, confLevel);
+        return new double[] {ncp[0], ncp[1], ncp[0] / (ncp[0] + a.dfWithin), ncp[1] / (ncp[1] + a.dfWithin)};
     }
 }

@@ -72,6 +72,8 @@ public final class GroupComparison {
     public KruskalWallis kruskal;
     public WelchAnova welchAnova;
     public WilcoxonSignedRank signRank;
+    /** {lambda low, lambda high, eta^2 / omega^2 low, high} of the ANOVA, once computed. */
+    private double[] etaOmegaCi;
 
     private GroupComparison(Test test, GroupedValues data, double confLevel, TTestResult tTest,
             MannWhitneyResult mw, AnovaResult anova, TukeyHsd tukey, double[][] pairs) {
@@ -213,6 +215,19 @@ public final class GroupComparison {
         return name + ", p = " + Report.p(p());
     }
 
+    /** The eta^2 / omega^2 interval, computed once (JSON, text and table all report it). */
+    private double[] etaOmegaCi() {
+        if (etaOmegaCi == null) {
+            etaOmegaCi = EffectSizes.etaOmegaSquaredCi(anova, confLevel);
+        }
+        return etaOmegaCi;
+    }
+
+    /** How the eta^2 / omega^2 interval is made (JSON {@code effect_size.ci_method}). */
+    static final String ETA_CI_METHOD = "two-sided interval of the noncentrality parameter lambda of the noncentral F"
+            + " at the observed F, bounds lambda / (lambda + df_within) for eta^2 and omega^2 alike, 0 where F cannot"
+            + " exclude lambda = 0 (R effectsize, alternative = \"two.sided\")";
+
     public Map<String, Object> toJson() {
         Map<String, Object> m = Json.object();
         m.put("analysis", test.key);
@@ -269,9 +284,15 @@ public final class GroupComparison {
             t.put("rows", rows);
             m.put("tukey", t);
             double[] eo = EffectSizes.etaOmegaSquared(anova);
+            double[] ci = etaOmegaCi();
             Map<String, Object> es = Json.object();
             es.put("eta_squared", eo[0]);
+            es.put("eta_squared_ci", new double[] {ci[2], ci[3]});
             es.put("omega_squared", eo[1]);
+            es.put("omega_squared_ci", new double[] {ci[2], ci[3]});
+            es.put("ncp_ci", new double[] {ci[0], ci[1]});
+            es.put("conf_level", confLevel);
+            es.put("ci_method", ETA_CI_METHOD);
             m.put("effect_size", es);
         } else if (kruskal != null) {
             m.putAll(ExtraComparison.json(kruskal, data));
@@ -359,7 +380,10 @@ public final class GroupComparison {
                         Report.num(r.upr), String.format(Locale.ROOT, "%.7f", r.pAdj)));
             }
             double[] eo = EffectSizes.etaOmegaSquared(anova);
-            sb.append(String.format(Locale.ROOT, "Effect size: eta^2 = %.4f, omega^2 = %.4f%n", eo[0], eo[1]));
+            double[] eci = etaOmegaCi();
+            sb.append(String.format(Locale.ROOT, "Effect size: eta^2 = %.4f, omega^2 = %.4f; %s %.4f to %.4f for both"
+                    + " (two-sided, from the noncentral F, lower bound truncated at 0)%n", eo[0], eo[1], ci, eci[2],
+                    eci[3]));
         } else if (kruskal != null) {
             sb.append('\n').append(ExtraComparison.text(kruskal));
         } else if (welchAnova != null) {
@@ -403,6 +427,13 @@ public final class GroupComparison {
             for (TukeyHsd.Row r : tukey.rows) {
                 t.addRow("tukey", r.pair, "q", r.q, (double) tukey.df, null, r.pAdj, r.diff, r.lwr, r.upr);
             }
+            // effect sizes last, so the ANOVA and Tukey rows keep their places; the interval is in ci_low/ci_high
+            double[] eo = EffectSizes.etaOmegaSquared(anova);
+            double[] eci = etaOmegaCi();
+            t.addRow("eta_squared", String.join(", ", data.levels()), "eta^2", eo[0], (double) anova.dfBetween,
+                    (double) anova.dfWithin, null, null, eci[2], eci[3]);
+            t.addRow("omega_squared", String.join(", ", data.levels()), "omega^2", eo[1], (double) anova.dfBetween,
+                    (double) anova.dfWithin, null, null, eci[2], eci[3]);
         } else if (kruskal != null) {
             t.addRow("kruskal", String.join(", ", data.levels()), "H", kruskal.h, (double) kruskal.df, null, kruskal.p,
                     null, null, null);

@@ -88,7 +88,8 @@ final class CellMarkersSection implements StudySection {
         String fc = run.wrote(run.out.table("cells-" + slug + "-cells", cells));
         sec.text(m.name() + ": " + o.results().size() + " images (" + failed + " not analysed), " + cells.rowCount()
                 + " cells; patient score = " + m.score() + " of the cells pooled over the patient's fields"
-                + " (column slide = patient id).");
+                + " (column slide = patient id). No QC pictures here: Fiji's IHC Cells shows the nuclei overlay"
+                + " of a field.");
         sec.add(new ReportItem.TableItem(m.name() + ": per patient", patients, fp));
         sec.add(new ReportItem.TableItem(m.name() + ": per image", images, fi));
         sec.text(m.name() + ": one row per cell in " + fc + ".");

@@ -18,6 +18,7 @@ import ij.process.ColorProcessor;
 
 import org.ihcblotquant.cohort.Shard;
 import org.ihcblotquant.cohort.ShardSpec;
+import org.ihcblotquant.cohort.ShardWeight;
 import org.ihcblotquant.core.CancelledException;
 import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
@@ -68,7 +69,8 @@ final class MarkerScoring {
                 all.add(new Task(m, analysis, slides, f));
             }
         }
-        List<Task> tasks = shard == null ? all : Shard.pick(all, t -> fileSize(t.file), shard);
+        List<Task> tasks = shard == null ? all
+                : Shard.pick(all, t -> ShardWeight.SLIDE_PIXELS_ELSE_FILE_SIZE.of(t.file), shard);
         int threads = config.threads() > 0 ? config.threads() : Threads.count();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())));
         AtomicInteger done = new AtomicInteger();
@@ -108,14 +110,6 @@ final class MarkerScoring {
             throw new InputException("scoring failed: " + c, c);
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static long fileSize(Path f) {
-        try {
-            return Files.size(f);
-        } catch (IOException e) {
-            return 1;
         }
     }
 

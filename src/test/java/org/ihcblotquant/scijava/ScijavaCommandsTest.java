@@ -78,7 +78,7 @@ class ScijavaCommandsTest {
                 ours.add(ci);
             }
         }
-        assertEquals(10, ours.size(), ours.toString()); // 9 + Cox Regression (issue 11)
+        assertEquals(13, ours.size(), ours.toString()); // 9 + Cox Regression (issue 11) + IHC Cells, Estimate Stain Vectors, IHC Score Slide
         for (CommandInfo ci : ours) {
             String label = ci.getMenuPath().getLeaf().getName();
             assertTrue(label.endsWith(" (script)") && ci.getMenuPath().get(0).getName().equals("Analyze")
