@@ -16,6 +16,7 @@ public final class BlotAnalysis {
     private final double[][] laneBaselines;
     private final List<String> warnings;
     private int ladderLane = -1;
+    private double deskewDegrees;
 
     BlotAnalysis(String name, SignalImage image, Rectangle roi, List<Lane> lanes, List<BandRow> rows,
             double[][] laneProfiles, double[][] laneBaselines, List<String> warnings) {
@@ -68,6 +69,18 @@ public final class BlotAnalysis {
     /** Background per row of each lane profile, inside band boxes (NaN elsewhere, except rolling ball). */
     public double[][] laneBaselines() {
         return laneBaselines;
+    }
+
+    /**
+     * The band rows' tilt the image was turned back by before measuring (0: measured as scanned);
+     * {@link #image()}, lanes and boxes are in the turned frame.
+     */
+    public double deskewDegrees() {
+        return deskewDegrees;
+    }
+
+    void setDeskewDegrees(double degrees) {
+        deskewDegrees = degrees;
     }
 
     /** The molecular-weight ladder's lane index (0-based), or -1 when there is none. */

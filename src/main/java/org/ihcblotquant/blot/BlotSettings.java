@@ -23,6 +23,8 @@ public final class BlotSettings {
     public double maxControlCv = DEFAULT_MAX_CONTROL_CV;
     /** Where the molecular-weight marker lane is (left out of normalisation). */
     public Ladder ladder = Ladder.AUTO;
+    /** Two rows whose bands are not resolved down to the baseline measured as one band. */
+    public boolean mergeDoublets;
 
     public BlotSettings copy() {
         BlotSettings s = new BlotSettings();
@@ -35,6 +37,7 @@ public final class BlotSettings {
         s.minSnr = minSnr;
         s.maxControlCv = maxControlCv;
         s.ladder = ladder;
+        s.mergeDoublets = mergeDoublets;
         return s;
     }
 }

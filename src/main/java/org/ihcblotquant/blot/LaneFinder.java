@@ -50,6 +50,50 @@ public final class LaneFinder {
      */
     public static Result find(String source, SignalImage img, Rectangle roi, int requested, double[] centres,
             int width) {
+        Result r = findByProfile(source, img, roi, requested, centres, width);
+        if (requested > 1 && (centres == null || centres.length == 0) && !onePitch(r.lanes)) {
+            // the column peaks do not give N lanes of one pitch (two narrow lanes side by side,
+            // a lane split by a doublet): one pitch fitted to the bands, each lane then centred
+            // on its own band signal
+            double[] c = PitchComb.centres(img, roi, requested);
+            if (c != null) {
+                double minGap = PitchComb.pitch(c, roi);
+                for (int i = 1; i < c.length; i++) {
+                    minGap = Math.min(minGap, c[i] - c[i - 1]);
+                }
+                // lanes nearly a pitch wide: a band is often as wide as its lane (touching
+                // lanes, overloaded bands), and the background under the rest is taken off anyway
+                int w = (int) Math.floor(0.95 * Math.min(PitchComb.pitch(c, roi), minGap));
+                if (w >= MIN_LANE_WIDTH) {
+                    List<String> warnings = new ArrayList<>(); // the profile's placement notes no longer apply
+                    warnings.add(source + ": the column profile's " + requested + " lanes are not evenly spaced; "
+                            + requested + " lanes of one pitch (" + Math.round(PitchComb.pitch(c, roi))
+                            + " px) fitted to the bands instead");
+                    return new Result(fromCentres(source, roi, c, w), warnings);
+                }
+            }
+        }
+        return r;
+    }
+
+    /** Whether the lanes are of one pitch: every spacing within 15 % of the mean spacing. */
+    static boolean onePitch(List<Lane> lanes) {
+        int n = lanes.size();
+        if (n < 3) {
+            return true;
+        }
+        double pitch = (lanes.get(n - 1).centreX() - lanes.get(0).centreX()) / (n - 1);
+        for (int k = 1; k < n; k++) {
+            double d = lanes.get(k).centreX() - lanes.get(k - 1).centreX();
+            if (Math.abs(d - pitch) > PitchComb.REFINE * pitch) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Result findByProfile(String source, SignalImage img, Rectangle roi, int requested,
+            double[] centres, int width) {
         List<String> warnings = new ArrayList<>();
         if (centres != null && centres.length > 0) {
             return new Result(fromCentres(source, roi, centres, width), warnings);

@@ -237,6 +237,71 @@ public final class SignalImage {
         return warnings;
     }
 
+    /**
+     * This image turned so that a line running at {@code degrees} (positive: falling towards the
+     * right, as {@link TiltEstimate} reports it) through (cx, cy) becomes horizontal: each output
+     * pixel reads the source at its position turned by that angle about (cx, cy), with bilinear
+     * interpolation; saturation is taken from the nearest source pixel. Positions outside the
+     * source (the corners, a few pixels wide at these angles) read as the image's median signal
+     * (plain background) and are never saturated. The drawn
+     * lines already interpolated across in the source are kept for the warnings (at their scanned
+     * positions); lines that run along the image axes only once turned are removed in the result.
+     */
+    SignalImage rotated(double degrees, double cx, double cy) {
+        return rotated(degrees, cx, cy, true);
+    }
+
+    private SignalImage rotated(double degrees, double cx, double cy, boolean withScanned) {
+        double a = Math.toRadians(degrees);
+        double cos = Math.cos(a);
+        double sin = Math.sin(a);
+        int step = Math.max(1, signal.length / 200000);
+        float[] sample = new float[(signal.length + step - 1) / step];
+        for (int i = 0, j = 0; i < signal.length && j < sample.length; i += step, j++) {
+            sample[j] = signal[i];
+        }
+        Arrays.sort(sample);
+        float fill = sample[(sample.length - 1) / 2];
+        float[] sig = new float[signal.length];
+        boolean[] sat = new boolean[signal.length];
+        for (int y = 0; y < height; y++) {
+            double dy = y - cy;
+            for (int x = 0; x < width; x++) {
+                double dx = x - cx;
+                double xs = cx + dx * cos - dy * sin;
+                double ys = cy + dx * sin + dy * cos;
+                int i = y * width + x;
+                if (xs < -0.5 || ys < -0.5 || xs > width - 0.5 || ys > height - 0.5) {
+                    sig[i] = fill;
+                    continue;
+                }
+                double xc = Math.min(Math.max(xs, 0), width - 1);
+                double yc = Math.min(Math.max(ys, 0), height - 1);
+                int x0 = Math.min((int) xc, width - 2 < 0 ? 0 : width - 2);
+                int y0 = Math.min((int) yc, height - 2 < 0 ? 0 : height - 2);
+                int x1 = Math.min(x0 + 1, width - 1);
+                int y1 = Math.min(y0 + 1, height - 1);
+                double fx = xc - x0;
+                double fy = yc - y0;
+                double top = signal[y0 * width + x0] * (1 - fx) + signal[y0 * width + x1] * fx;
+                double bottom = signal[y1 * width + x0] * (1 - fx) + signal[y1 * width + x1] * fx;
+                sig[i] = (float) (top * (1 - fy) + bottom * fy);
+                sat[i] = saturated[(int) Math.round(yc) * width + (int) Math.round(xc)];
+            }
+        }
+        // lines drawn askew on a scan whose membrane lay straight run along the image axes once
+        // the image is turned: they are found and interpolated across here
+        List<DrawnLines.Segment> lines = new ArrayList<>(drawnLines);
+        if (withScanned) {
+            lines.addAll(DrawnLines.remove(sig, sat, width, height, () -> { }));
+        }
+        SignalImage out = new SignalImage(width, height, sig, sat, polarity, polarityDetected, bitDepth, fullScale,
+                warnings);
+        out.drawnLines = Collections.unmodifiableList(lines);
+        out.asScanned = !withScanned || asScanned == this ? out : asScanned.rotated(degrees, cx, cy, false);
+        return out;
+    }
+
     /** How the signal was derived, for provenance. */
     public String describeConversion() {
         String pol = polarity.label() + (polarityDetected ? " (detected)" : " (given)");

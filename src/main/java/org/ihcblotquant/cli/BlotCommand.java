@@ -66,6 +66,8 @@ public final class BlotCommand implements CliCommand {
                 + "  --ladder auto|first|last|none  molecular-weight marker lane, measured but left out of the\n"
                 + "                           normalisation (relative empty, status ladder); auto: an end lane\n"
                 + "                           with many bands spread down it (default auto)\n"
+                + "  --merge-doublets         two bands not resolved down to the baseline between them (a\n"
+                + "                           doublet) are measured as one band, one row\n"
                 + "  --roi x,y,w,h            region holding the lanes (with --image: NAME=x,y,w,h, repeatable)\n"
                 + "  --min-snr S              bands below this SNR are flagged low-snr (default 3)\n"
                 + "  --max-control-cv P       warn when the loading control's CV across lanes exceeds P % (default 20)\n"
@@ -99,7 +101,7 @@ public final class BlotCommand implements CliCommand {
         Args a = Args.parse(argList, Args.names("image", "rows", "control", "lanes", "lane-centres", "lane-width",
                 "reference-lane", "polarity", "background", "roi", "out", "overlay", "overlay-size", "min-snr",
                 "max-control-cv", "ladder"),
-                Args.names());
+                Args.names("merge-doublets"));
         List<Input> inputs = inputs(a);
         BlotSettings settings = settings(a);
         int[] refs = Fields.wholes("reference-lane", a.get("reference-lane", "1"));
@@ -144,6 +146,7 @@ public final class BlotCommand implements CliCommand {
         settings.laneWidth = a.getInt("lane-width", 0);
         settings.minSnr = a.getDouble("min-snr", BlotSettings.DEFAULT_MIN_SNR);
         settings.ladder = Ladder.parse("ladder", a.get("ladder", "auto"));
+        settings.mergeDoublets = a.flag("merge-doublets");
         settings.maxControlCv = a.getDouble("max-control-cv", 100 * BlotSettings.DEFAULT_MAX_CONTROL_CV) / 100;
         return settings;
     }

@@ -231,6 +231,7 @@ public final class BlotAnalyzeJob implements Job<BlotAnalyzeJob.Request, BlotAna
                         + "normalized of the reference lanes");
         prov.put("min snr", s.minSnr);
         prov.put("ladder", s.ladder.toString());
+        prov.put("merge doublets", s.mergeDoublets);
         prov.put("max control cv %", 100 * s.maxControlCv);
         for (int i = 0; i < all.size(); i++) {
             prov.put("warning " + (i + 1), all.get(i));

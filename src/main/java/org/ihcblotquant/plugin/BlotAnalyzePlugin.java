@@ -48,6 +48,7 @@ public class BlotAnalyzePlugin implements PlugIn {
         gd.addNumericField("CV_limit of the control across lanes (%)", 100 * BlotSettings.DEFAULT_MAX_CONTROL_CV, 0);
         gd.addChoice("Ladder (marker lane, left out of normalisation)", new String[] {"auto", "first", "last",
             "none"}, "auto");
+        gd.addCheckbox("Merge doublets (two unresolved bands measured as one)", false);
         gd.addCheckbox("Plot lane profiles", true);
         gd.showDialog();
         if (gd.wasCanceled()) {
@@ -62,10 +63,12 @@ public class BlotAnalyzePlugin implements PlugIn {
         double minSnr = gd.getNextNumber();
         double cvLimit = gd.getNextNumber();
         String ladder = gd.getNextChoice();
+        boolean merge = gd.getNextBoolean();
         boolean plot = gd.getNextBoolean();
         try {
             BlotSettings s = BlotFiji.settings(lanes, polarity, background, minSnr, cvLimit);
             s.ladder = org.ihcblotquant.blot.Ladder.parse("ladder", ladder);
+            s.mergeDoublets = merge;
             Roi sel = imp.getRoi();
             Rectangle region = sel != null && sel.getType() == Roi.RECTANGLE ? sel.getBounds() : null;
             List<String> names = rows.isEmpty() ? null : Fields.names("rows", rows);

@@ -57,6 +57,10 @@ public class BlotAnalyzeCommand implements Command {
             description = "molecular-weight marker lane, measured but left out of the normalisation")
     private String ladder = "auto";
 
+    @Parameter(persist = false, required = false,
+            description = "two bands not resolved down to the baseline measured as one band")
+    private boolean merge;
+
     @Parameter(persist = false, required = false, description = "bands below this SNR are flagged low-snr")
     private double minimum = BlotSettings.DEFAULT_MIN_SNR;
 
@@ -81,7 +85,7 @@ public class BlotAnalyzeCommand implements Command {
             BlotAnalyzeJob.Outcome o = new BlotAnalyzeJob().run(new BlotAnalyzeJob.Request(
                     Collections.singletonList(BlotAnalyzeJob.BlotImage.pixels(image.getTitle(), image.getProcessor(),
                             ImageSources.isLossyJpeg(image), rowNames(), region())),
-                    withLadder(settings(lanes, polarity, background, minimum, cv_limit), ladder), control,
+                    withMerge(withLadder(settings(lanes, polarity, background, minimum, cv_limit), ladder), merge), control,
                     Fields.wholes("reference-lane", reference), null, null, 0, "Blot Analyze (script) " + image.getTitle()),
                     ProgressListener.NONE);
             results = Commands.table(o.table());
@@ -99,6 +103,11 @@ public class BlotAnalyzeCommand implements Command {
     private Rectangle region() {
         Roi sel = image.getRoi();
         return sel != null && sel.getType() == Roi.RECTANGLE ? sel.getBounds() : null;
+    }
+
+    private static BlotSettings withMerge(BlotSettings s, boolean merge) {
+        s.mergeDoublets = merge;
+        return s;
     }
 
     private static BlotSettings withLadder(BlotSettings s, String ladder) {

@@ -84,6 +84,27 @@ class BlotCommandTest {
     }
 
     @Test
+    void mergeDoubletsMeasuresTheDoubletAsOneRow(@TempDir Path dir) throws Exception {
+        SyntheticBlot.Blot b = org.ihcblotquant.blot.DoubletTestData.blot();
+        Path img = save(b.image, dir.resolve("doublet.tif"));
+        Path csv = dir.resolve("d.csv");
+        Run r = run("blot", img.toString(), "--rows", "doublet,actin", "--control", "actin", "--merge-doublets",
+                "--out", csv.toString());
+        assertEquals(0, r.code, r.err);
+        CsvTable t = CsvTable.read(csv);
+        assertEquals(12, t.rowCount()); // 6 lanes x 2 rows: the doublet is one row
+        String text = new String(Files.readAllBytes(csv), StandardCharsets.UTF_8);
+        assertTrue(text.contains("# merge doublets: true"), text);
+        for (int i = 0; i < 6; i++) {
+            assertEquals("doublet", t.get(i, t.column("protein")));
+            int lane = Integer.parseInt(t.get(i, t.column("lane")));
+            double truth = (b.volumes[0][lane - 1] + b.volumes[1][lane - 1]) / b.volumes[2][lane - 1]
+                    / ((b.volumes[0][0] + b.volumes[1][0]) / b.volumes[2][0]);
+            assertEquals(truth, Double.parseDouble(t.get(i, t.column("relative"))), 0.05 * truth);
+        }
+    }
+
+    @Test
     void separateTargetAndControlImagesOfDifferentSizeAndOffset(@TempDir Path dir) throws Exception {
         double[] t = java.util.Arrays.copyOf(TARGET, 6);
         double[] a = java.util.Arrays.copyOf(ACTIN, 6);

@@ -21,6 +21,30 @@ class BlotPluginsMacroTest {
     static final double[] ACTIN = {37500, 33750, 41250, 35000, 38750, 31250, 40000};
 
     @Test
+    void mergeKeyMeasuresADoubletAsOneRow(@TempDir Path dir) throws Exception {
+        SyntheticBlot.Blot b = org.ihcblotquant.blot.DoubletTestData.blot();
+        Path tif = dir.resolve("doublet.tif");
+        new FileSaver(new ImagePlus("doublet", b.image)).saveAsTiff(tif.toString());
+        Path r1 = dir.resolve("merged.csv");
+        String macro = "open(\"" + FijiMacroRunner.macroPath(tif) + "\");\n"
+                + "run(\"Blot Analyze\", \"rows=doublet,actin control=actin reference=1 lanes=0 polarity=auto "
+                + "background=profile minimum=3 cv_limit=20 merge\");\n"
+                + "saveAs(\"Results\", \"" + FijiMacroRunner.macroPath(r1) + "\");\n";
+        FijiMacroRunner.Result res = FijiMacroRunner.run(macro, dir, 120);
+        assertTrue(r1.toFile().exists(), res.toString());
+        CsvTable t = CsvTable.read(r1);
+        assertEquals(12, t.rowCount(), res.toString()); // 6 lanes x 2 rows: the doublet is one row
+        for (int i = 0; i < t.rowCount(); i++) {
+            if (t.get(i, t.column("protein")).equals("doublet")) {
+                int k = Integer.parseInt(t.get(i, t.column("lane")));
+                double truth = (b.volumes[0][k - 1] + b.volumes[1][k - 1]) / b.volumes[2][k - 1]
+                        / ((b.volumes[0][0] + b.volumes[1][0]) / b.volumes[2][0]);
+                assertEquals(truth, Double.parseDouble(t.get(i, t.column("relative"))), 0.05 * truth, "lane " + k);
+            }
+        }
+    }
+
+    @Test
     void analyzeThenMeasureEditedRois(@TempDir Path dir) throws Exception {
         SyntheticBlot.Blot b = new SyntheticBlot().size(440, 300).equalLanes(7, 45).bandShape(16, 1.5)
                 .background(40, 0.03, 0.05, 2).row("target", 100, 4, TARGET).row("actin", 200, 4, ACTIN).render();
