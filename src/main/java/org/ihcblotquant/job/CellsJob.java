@@ -18,13 +18,11 @@ import org.ihcblotquant.cohort.Shard;
 import org.ihcblotquant.cohort.ShardSpec;
 import org.ihcblotquant.cohort.ShardWeight;
 import org.ihcblotquant.cells.SlideCells;
-import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.core.Provenance;
 import org.ihcblotquant.core.Threads;
 import org.ihcblotquant.ihc.MaskFolder;
 import org.ihcblotquant.io.CsvFormat;
-import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.io.Table;
 import org.ihcblotquant.slide.LevelChoice;
 import org.ihcblotquant.slide.SlideFiles;
@@ -218,37 +216,17 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
     }
 
     public Outcome run(Request q, ProgressListener progress, ImageListener each) {
-        if (q.inputs.isEmpty()) {
-            throw new FieldException("input", "no input given (image files or folders)");
-        }
-        if ((q.imagesCsv == null) != (q.slidesCsv == null)) {
-            throw new IllegalArgumentException("give both output tables or neither");
-        }
-        if (q.imagesCsv != null && OutputFiles.same(q.imagesCsv, q.slidesCsv)) {
-            throw new FieldException("slides", "the per-image and per-slide tables would be the same file "
-                    + q.imagesCsv);
-        }
+        BatchInputs.checkTables(q.inputs, q.imagesCsv, q.slidesCsv);
         if (q.cellsCsv != null && q.imagesCsv != null
                 && (OutputFiles.same(q.cellsCsv, q.imagesCsv) || OutputFiles.same(q.cellsCsv, q.slidesCsv))) {
             throw new FieldException("cells-out", q.cellsCsv + " is also the per-image or per-slide table");
         }
         MaskFolder masks = q.masks == null ? null : new MaskFolder(q.masks);
-        Shard shard = null;
-        List<Path> files;
-        if (q.shard != null) {
-            // the same streamed, size-balanced cut as ihcq ihc --shard (slides kept whole when they lie together)
-            shard = Shard.select(q.inputs, masks == null ? null : masks::contains, q.shard, ShardWeight.FILE_SIZE,
-                    p -> q.settings.stain().slideOf(p.getFileName().toString(), null));
-            files = new ArrayList<>(shard.files());
-        } else {
-            files = ImageFiles.expand(q.inputs);
-        }
-        if (masks != null && shard == null) {
-            files.removeIf(masks::contains);
-            if (files.isEmpty()) {
-                throw new InputException("no images left to analyse outside the mask folder " + masks.dir());
-            }
-        }
+        // the same size-balanced cut as ihcq ihc --shard (slides kept whole when they lie together)
+        BatchInputs listed = BatchInputs.list(q.inputs, masks, q.shard, ShardWeight.FILE_SIZE,
+                p -> q.settings.stain().slideOf(p.getFileName().toString(), null), "analyse");
+        List<Path> files = listed.files;
+        Shard shard = listed.shard;
         if (q.imagesCsv != null) {
             OutputFiles.checkFile(q.imagesCsv, "out", files, q.createFolders);
             OutputFiles.checkFile(q.slidesCsv, "slides", files, q.createFolders);

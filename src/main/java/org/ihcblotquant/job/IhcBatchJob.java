@@ -12,7 +12,6 @@ import java.util.Map;
 import org.ihcblotquant.cohort.Shard;
 import org.ihcblotquant.cohort.ShardSpec;
 import org.ihcblotquant.cohort.ShardWeight;
-import org.ihcblotquant.core.InputException;
 import org.ihcblotquant.core.ProgressListener;
 import org.ihcblotquant.core.Provenance;
 import org.ihcblotquant.ihc.IhcAnalysis;
@@ -21,7 +20,6 @@ import org.ihcblotquant.ihc.IhcSettings;
 import org.ihcblotquant.ihc.IhcTables;
 import org.ihcblotquant.ihc.MaskFolder;
 import org.ihcblotquant.io.CsvFormat;
-import org.ihcblotquant.io.ImageFiles;
 import org.ihcblotquant.io.Table;
 import org.ihcblotquant.slide.LevelChoice;
 import org.ihcblotquant.slide.QcFiles;
@@ -210,35 +208,14 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
     }
 
     public Outcome run(Request q, ProgressListener progress, ImageListener each) {
-        if (q.inputs.isEmpty()) {
-            throw new FieldException("input", "no input given (image files or folders)");
-        }
-        if ((q.imagesCsv == null) != (q.slidesCsv == null)) {
-            throw new IllegalArgumentException("give both output tables or neither");
-        }
-        if (q.imagesCsv != null && OutputFiles.same(q.imagesCsv, q.slidesCsv)) {
-            throw new FieldException("slides", "the per-image and per-slide tables would be the same file "
-                    + q.imagesCsv);
-        }
+        BatchInputs.checkTables(q.inputs, q.imagesCsv, q.slidesCsv);
         MaskFolder masks = q.masks == null ? null : new MaskFolder(q.masks);
-        Shard shard = null;
-        List<Path> files;
-        if (q.shard != null) {
-            // streamed listing: a task of a large array never holds the whole cohort's list
-            shard = Shard.select(q.inputs, masks == null ? null : masks::contains, q.shard,
-                    ShardWeight.SLIDE_PIXELS_ELSE_FILE_SIZE,
-                    p -> q.settings.slideOf(p.getFileName().toString(), null));
-            files = new ArrayList<>(shard.files());
+        BatchInputs listed = BatchInputs.list(q.inputs, masks, q.shard, ShardWeight.SLIDE_PIXELS_ELSE_FILE_SIZE,
+                p -> q.settings.slideOf(p.getFileName().toString(), null), "score");
+        List<Path> files = listed.files;
+        Shard shard = listed.shard;
+        if (shard != null) {
             checkShardable(q, shard);
-        } else {
-            files = ImageFiles.expand(q.inputs);
-        }
-        if (masks != null && shard == null) {
-            // masks kept inside the input folder are not images to score
-            files.removeIf(masks::contains);
-            if (files.isEmpty()) {
-                throw new InputException("no images left to score outside the mask folder " + masks.dir());
-            }
         }
         if (q.imagesCsv != null) {
             OutputFiles.checkFile(q.imagesCsv, "out", files, q.createFolders);
