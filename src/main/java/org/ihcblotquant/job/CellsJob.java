@@ -222,8 +222,9 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
             throw new FieldException("cells-out", q.cellsCsv + " is also the per-image or per-slide table");
         }
         MaskFolder masks = q.masks == null ? null : new MaskFolder(q.masks);
-        // the same size-balanced cut as ihcq ihc --shard (slides kept whole when they lie together)
-        BatchInputs listed = BatchInputs.list(q.inputs, masks, q.shard, ShardWeight.FILE_SIZE,
+        // the same cut as ihcq ihc --shard: slides weighed by their pixels, images by file size, slides
+        // kept whole when their fields lie together
+        BatchInputs listed = BatchInputs.list(q.inputs, masks, q.shard, ShardWeight.SLIDE_PIXELS_ELSE_FILE_SIZE,
                 p -> q.settings.stain().slideOf(p.getFileName().toString(), null), "analyse");
         List<Path> files = listed.files;
         Shard shard = listed.shard;
