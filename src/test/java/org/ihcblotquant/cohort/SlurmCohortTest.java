@@ -15,12 +15,17 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import javax.imageio.ImageIO;
+
+import org.ihcblotquant.cells.SyntheticNuclei;
 import org.ihcblotquant.cli.CliRunnerAccess;
+import org.ihcblotquant.io.CsvTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,6 +185,63 @@ class SlurmCohortTest {
         }
         CohortFixture.assertSameTable(single, merged, 1e-9);
         CohortFixture.assertSameTable(single.resolveSibling("slides.csv"), out.resolve("slides.csv"), 1e-9);
+    }
+
+    @Test
+    void cellsJobArrayMergesToOneRunWithPerCellTablesPerShard() throws Exception {
+        Path cohort = Files.createDirectories(dir.resolve("cells-cohort"));
+        long seed = 900;
+        for (int s = 1; s <= 3; s++) {
+            for (int f = 1; f <= 2; f++) {
+                double pos = 0.1 + 0.15 * s;
+                SyntheticNuclei.Field fld = new SyntheticNuclei().size(240, 200)
+                        .classWeights(1 - pos, pos * 0.4, pos * 0.35, pos * 0.25).seed(seed++).generate();
+                ImageIO.write(fld.image.getBufferedImage(), "png", cohort.resolve("S" + s + "_F" + f + ".png").toFile());
+            }
+        }
+        String pattern = "^(S\\d+)_";
+        Path single = dir.resolve("cells-single/images.csv");
+        Files.createDirectories(single.getParent());
+        Path singleCells = single.resolveSibling("cells.csv");
+        CliRunnerAccess.Result one = CliRunnerAccess.run("cells", "--slide-pattern", pattern, "--quiet", "--out",
+                single.toString(), "--slides", single.resolveSibling("slides.csv").toString(), "--cells-out",
+                singleCells.toString(), cohort.toString());
+        assertEquals(0, one.code, one.text);
+
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        Path ihcq = dir.resolve("ihcq-cells");
+        Files.write(ihcq, ("#!/bin/sh\nexec '" + java + "' $JAVA_OPTS -Djava.awt.headless=true -cp '"
+                + System.getProperty("java.class.path") + "' org.ihcblotquant.cli.Main \"$@\"\n")
+                .getBytes(StandardCharsets.UTF_8));
+        Files.setPosixFilePermissions(ihcq, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path out = dir.resolve("cells-results");
+        Proc submitted = run(Arrays.asList(SBATCH.toString(), "--command", "cells", "--per-cell", "--shards", "2",
+                "--out", out.toString(), "--cpus", "1", "--mem", "700M", "--time", "00:10:00", "--ihcq",
+                ihcq.toString(), cohort.toString(), "--", "--slide-pattern", pattern), null, 120);
+        assertEquals(0, submitted.code, submitted.out + submitted.err);
+        waitForEmptyQueue(240);
+
+        Path merged = out.resolve("images.csv");
+        assertTrue(Files.exists(merged), "merged: " + logs(out, "merge-") + logs(out, "score-"));
+        CohortFixture.assertSameTable(single, merged, 1e-9);
+        CohortFixture.assertSameTable(single.resolveSibling("slides.csv"), out.resolve("slides.csv"), 1e-9);
+        // the per-cell tables of the two shards hold every cell of the single run, once
+        List<String> shardRows = new ArrayList<>();
+        for (int k = 1; k <= 2; k++) {
+            CsvTable t = CsvTable.read(out.resolve(String.format("shards/cells-%04d-of-0002.csv", k)));
+            for (int i = 0; i < t.rowCount(); i++) {
+                shardRows.add(String.join(",", t.row(i)));
+            }
+        }
+        CsvTable all = CsvTable.read(singleCells);
+        List<String> singleRows = new ArrayList<>();
+        for (int i = 0; i < all.rowCount(); i++) {
+            singleRows.add(String.join(",", all.row(i)));
+        }
+        Collections.sort(shardRows);
+        Collections.sort(singleRows);
+        assertTrue(singleRows.size() > 100, "cells found: " + singleRows.size());
+        assertEquals(singleRows, shardRows);
     }
 
     /** All logs of one kind, concatenated (for messages and checks). */
