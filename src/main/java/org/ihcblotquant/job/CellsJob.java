@@ -41,106 +41,38 @@ public final class CellsJob implements Job<CellsJob.Request, CellsJob.Outcome> {
     }
 
     /** Immutable request; build with {@link #builder}. */
-    public static final class Request {
-        final List<Path> inputs;
-        final CellSettings settings;
-        final Path masks;
-        final Path imagesCsv;
-        final Path slidesCsv;
+    public static final class Request extends BatchRequest<CellSettings> {
         final Path cellsCsv;
-        final StainEstimateScope estimate;
-        final boolean createFolders;
-        final String command;
-        final ShardSpec shard;
-        final LevelChoice slideLevel;
 
-        private Request(Builder b) {
-            this.slideLevel = b.slideLevel;
-            this.inputs = Collections.unmodifiableList(new ArrayList<>(b.inputs));
-            this.settings = b.settings;
-            this.masks = b.masks;
-            this.imagesCsv = b.imagesCsv;
-            this.slidesCsv = b.slidesCsv;
+        private Request(CellsJob.Builder b) {
+            super(b);
             this.cellsCsv = b.cellsCsv;
-            this.estimate = b.estimate;
-            this.createFolders = b.createFolders;
-            this.command = b.command;
-            this.shard = b.shard;
         }
 
-        public static Builder builder(CellSettings settings) {
-            return new Builder(settings);
+        public static CellsJob.Builder builder(CellSettings settings) {
+            return new CellsJob.Builder(settings);
         }
     }
 
-    public static final class Builder {
-        private final List<Path> inputs = new ArrayList<>();
-        private final CellSettings settings;
-        private Path masks;
-        private Path imagesCsv;
-        private Path slidesCsv;
+    /**
+     * The shared batch options (level default null: the level nearest the settings' pixel size)
+     * and the per-cell table.
+     */
+    public static final class Builder extends BatchRequest.Builder<CellSettings, Builder> {
         private Path cellsCsv;
-        private StainEstimateScope estimate = StainEstimateScope.NONE;
-        private boolean createFolders;
-        private String command = "IHC cells";
-        private ShardSpec shard;
-        private LevelChoice slideLevel;
 
         private Builder(CellSettings settings) {
-            this.settings = settings;
+            super(settings, "IHC cells", null);
         }
 
-        public Builder input(Path p) {
-            inputs.add(p);
-            return this;
-        }
-
-        public Builder masks(Path dir) {
-            this.masks = dir;
-            return this;
-        }
-
-        /** Per-image and per-slide tables; both null to only compute them. */
-        public Builder outputs(Path images, Path slides) {
-            this.imagesCsv = images;
-            this.slidesCsv = slides;
+        @Override
+        Builder self() {
             return this;
         }
 
         /** One row per cell; null for none. */
         public Builder cells(Path cells) {
             this.cellsCsv = cells;
-            return this;
-        }
-
-        public Builder estimate(StainEstimateScope scope) {
-            this.estimate = scope;
-            return this;
-        }
-
-        /** Level of each whole slide to analyse; null (default) for the level nearest the settings' pixel size. */
-        public Builder slideLevel(LevelChoice choice) {
-            this.slideLevel = choice;
-            return this;
-        }
-
-        public Builder createFolders(boolean create) {
-            this.createFolders = create;
-            return this;
-        }
-
-        public Builder command(String command) {
-            this.command = command;
-            return this;
-        }
-
-        /**
-         * Analyse only shard K of N of the sorted input list (a task of a job array), cut as
-         * {@code ihcq ihc --shard} cuts it; null for all. The tables then carry the shard lines and
-         * per-image counts that {@code ihcq merge} checks and pools.
-         */
-        public Builder shard(ShardSpec s) {
-            this.shard = s;
             return this;
         }
 

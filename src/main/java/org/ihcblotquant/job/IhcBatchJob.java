@@ -42,110 +42,35 @@ public final class IhcBatchJob implements Job<IhcBatchJob.Request, IhcBatchJob.O
     }
 
     /** What to score and where to write. Immutable; build with {@link #builder}. */
-    public static final class Request {
-        final List<Path> inputs;
-        final IhcSettings settings;
-        final Path masks;
-        final Path imagesCsv;
-        final Path slidesCsv;
-        final boolean createFolders;
-        final String command;
-        final LevelChoice slideLevel;
+    public static final class Request extends BatchRequest<IhcSettings> {
         final Path qcDir;
-        final ShardSpec shard;
-        final StainEstimateScope estimate;
 
-        private Request(Builder b) {
-            this.slideLevel = b.slideLevel;
+        private Request(IhcBatchJob.Builder b) {
+            super(b);
             this.qcDir = b.qcDir;
-            this.inputs = Collections.unmodifiableList(new ArrayList<>(b.inputs));
-            this.settings = b.settings;
-            this.masks = b.masks;
-            this.imagesCsv = b.imagesCsv;
-            this.slidesCsv = b.slidesCsv;
-            this.createFolders = b.createFolders;
-            this.command = b.command;
-            this.shard = b.shard;
-            this.estimate = b.estimate;
         }
 
-        public static Builder builder(IhcSettings settings) {
-            return new Builder(settings);
+        public static IhcBatchJob.Builder builder(IhcSettings settings) {
+            return new IhcBatchJob.Builder(settings);
         }
     }
 
-    public static final class Builder {
-        private final List<Path> inputs = new ArrayList<>();
-        private final IhcSettings settings;
-        private Path masks;
-        private Path imagesCsv;
-        private Path slidesCsv;
-        private boolean createFolders;
-        private String command = "IHC batch";
-        private LevelChoice slideLevel = LevelChoice.byDefault();
+    /** The shared batch options (level default: the one nearest 1 um/px) and the QC pictures. */
+    public static final class Builder extends BatchRequest.Builder<IhcSettings, Builder> {
         private Path qcDir;
-        private ShardSpec shard;
-        private StainEstimateScope estimate = StainEstimateScope.NONE;
 
         private Builder(IhcSettings settings) {
-            this.settings = settings;
+            super(settings, "IHC batch", LevelChoice.byDefault());
         }
 
-        /** An image file or a folder searched recursively. */
-        public Builder input(Path p) {
-            inputs.add(p);
-            return this;
-        }
-
-        /** Folder of masks ({@code <image name>.png}, non-zero = analysed); null for none. */
-        public Builder masks(Path dir) {
-            this.masks = dir;
-            return this;
-        }
-
-        /** Where the tables go; both null to only compute them. */
-        public Builder outputs(Path imagesCsv, Path slidesCsv) {
-            this.imagesCsv = imagesCsv;
-            this.slidesCsv = slidesCsv;
-            return this;
-        }
-
-        /** Create missing folders above the output files (a Fiji output folder) instead of refusing. */
-        public Builder createFolders(boolean create) {
-            this.createFolders = create;
-            return this;
-        }
-
-        /** The command as the user gave it, for the provenance lines. */
-        public Builder command(String command) {
-            this.command = command;
-            return this;
-        }
-
-        /** Which pyramid level of each whole-slide file is scored (default: nearest 1 um/px). */
-        public Builder slideLevel(LevelChoice choice) {
-            this.slideLevel = choice;
+        @Override
+        Builder self() {
             return this;
         }
 
         /** Folder for one QC picture per input ({@code <name>_qc.png}); null for none. */
         public Builder qc(Path dir) {
             this.qcDir = dir;
-            return this;
-        }
-
-        /**
-         * Score only shard K of N of the sorted input list (a task of a job array); null for all.
-         * The tables then carry the shard lines that {@code ihcq merge} checks.
-         */
-        /** Stain vectors estimated from the images per image, per slide or once for the batch. */
-        public Builder estimate(StainEstimateScope scope) {
-            this.estimate = scope;
-            return this;
-        }
-
-        public Builder shard(ShardSpec s) {
-            this.shard = s;
             return this;
         }
 
